@@ -1,0 +1,161 @@
+package dev.framelens;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import dev.framelens.internal.engine.Engine;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads a document and says which narrative frames it uses, with the evidence for each. The
+ * detector is immutable and safe to share across threads: build one and call {@link #analyze}
+ * from as many threads as you like.
+ *
+ * <pre>{@code
+ * FrameDetector detector = FrameDetector.withDefaultLexicon();
+ * FrameAnalysis a = detector.analyze(
+ *     "The army failed to dislodge the militia, which claimed victory on Sunday.");
+ * a.labels();                         // [victory, survival-as-win]
+ * a.evidence().forEach(System.out::println);
+ *
+ * FrameDetector strict = FrameDetector.builder()
+ *     .addLexicon(Path.of("my-rules.fl"))        // on top of the default lexicon
+ *     .threshold(Frame.DEFEAT, 0.7)
+ *     .build();
+ * }</pre>
+ */
+public final class FrameDetector {
+  private static volatile FrameDetector defaultDetector;
+
+  private final Lexicon lexicon;
+  private final Engine engine;
+  private final double[] thresholds;
+
+  private FrameDetector(Lexicon lexicon, double[] thresholds) {
+    this.lexicon = lexicon;
+    this.engine = new Engine(lexicon.compiled());
+    this.thresholds = thresholds;
+  }
+
+  /**
+   * A detector over the default English lexicon with its thresholds.
+   *
+   * @throws IllegalStateException if the {@code framelens-lexicons} artifact is not on the
+   *     class path
+   */
+  public static FrameDetector withDefaultLexicon() {
+    FrameDetector detector = defaultDetector;
+    if (detector == null) {
+      synchronized (FrameDetector.class) {
+        detector = defaultDetector;
+        if (detector == null) {
+          detector = builder().build();
+          defaultDetector = detector;
+        }
+      }
+    }
+    return detector;
+  }
+
+  /** A builder, starting from the default English lexicon. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Analyses a document. Empty or blank text gives an empty analysis; any other string,
+   * whatever its characters, is analysed without an exception.
+   *
+   * @throws NullPointerException if {@code text} is null
+   */
+  public FrameAnalysis analyze(String text) {
+    requireNonNull(text, "text");
+    return new FrameAnalysis(engine.analyze(text), thresholds);
+  }
+
+  /** The lexicon this detector runs. */
+  public Lexicon lexicon() {
+    return lexicon;
+  }
+
+  /** The score at or above which {@code frame} becomes a label. */
+  public double threshold(Frame frame) {
+    return thresholds[requireNonNull(frame, "frame").ordinal()];
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder("FrameDetector[").append(lexicon.name()).append(' ')
+        .append(lexicon.version()).append(", thresholds {");
+    for (Frame f : Frame.values()) {
+      s.append(f.ordinal() == 0 ? "" : ", ").append(f.id()).append('=')
+          .append(String.format(Locale.ROOT, "%.2f", thresholds[f.ordinal()]));
+    }
+    return s.append("}]").toString();
+  }
+
+  /**
+   * Configures a {@link FrameDetector}: its lexicon, files added on top of it, and thresholds.
+   * Not thread-safe; the detector it builds is.
+   */
+  public static final class Builder {
+    private Lexicon lexicon;
+    private final List<Path> extraFiles = new ArrayList<>();
+    private final Double[] thresholds = new Double[Frame.values().length];
+
+    private Builder() {}
+
+    /** Uses {@code lexicon} instead of the default English one. */
+    public Builder lexicon(Lexicon lexicon) {
+      this.lexicon = requireNonNull(lexicon, "lexicon");
+      return this;
+    }
+
+    /**
+     * Adds the rules of a lexicon file on top of the lexicon (the default one unless
+     * {@link #lexicon} says otherwise). Read when {@link #build()} runs.
+     */
+    public Builder addLexicon(Path file) {
+      extraFiles.add(requireNonNull(file, "file"));
+      return this;
+    }
+
+    /**
+     * Sets the score at or above which {@code frame} becomes a label, instead of the
+     * lexicon's.
+     *
+     * @throws IllegalArgumentException unless {@code 0 < threshold <= 1}
+     */
+    public Builder threshold(Frame frame, double threshold) {
+      requireNonNull(frame, "frame");
+      checkArgument(threshold > 0 && threshold <= 1,
+          "threshold for %s must be in (0, 1]: %s", frame, threshold);
+      thresholds[frame.ordinal()] = threshold;
+      return this;
+    }
+
+    /**
+     * Compiles the detector.
+     *
+     * @throws IllegalStateException if no lexicon was given and the default one is absent
+     * @throws java.io.UncheckedIOException if an added file cannot be read
+     * @throws LexiconException listing every problem of a malformed added file
+     */
+    public FrameDetector build() {
+      Lexicon base = lexicon != null ? lexicon : Lexicon.defaultEnglish();
+      for (Path file : extraFiles) {
+        base = base.extend(file);
+      }
+      double[] resolved = new double[thresholds.length];
+      for (Frame f : Frame.values()) {
+        Double given = thresholds[f.ordinal()];
+        resolved[f.ordinal()] = given != null ? given : base.threshold(f);
+      }
+      return new FrameDetector(base, Arrays.copyOf(resolved, resolved.length));
+    }
+  }
+}

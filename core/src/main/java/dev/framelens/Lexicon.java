@@ -1,0 +1,227 @@
+package dev.framelens;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.framelens.internal.lexicon.CompiledLexicon;
+import dev.framelens.internal.lexicon.CompiledLexicon.PatternInfo;
+import dev.framelens.internal.lexicon.LexiconParts;
+import dev.framelens.internal.lexicon.LexiconSource;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A compiled set of framing rules: word sets, frame rules, blocks and context modifiers, read
+ * from lexicon files (the format is described in {@code lexicons/README.md}). Immutable and
+ * thread-safe; compile once and share.
+ *
+ * <pre>{@code
+ * Lexicon base = Lexicon.defaultEnglish();
+ * Lexicon mine = base.extend(Path.of("my-rules.fl"));    // may use and extend base's sets
+ * FrameDetector detector = FrameDetector.builder().lexicon(mine).build();
+ * mine.rules().forEach(r -> System.out.println(r.id() + " " + r.frames()));
+ * }</pre>
+ */
+public final class Lexicon {
+  /** Class-path location of the default English lexicon (module framelens-lexicons). */
+  public static final String DEFAULT_RESOURCE = "META-INF/framelens/lexicons/en-default.fl";
+
+  private static volatile Lexicon defaultEnglish;
+
+  private final LexiconParts parts;
+  private final CompiledLexicon compiled;
+  private final List<Rule> rules;
+
+  /** What kind of lexicon entry a {@link Rule} is. */
+  public enum Kind {
+    /** A frame rule: its matches are evidence for its frames. */
+    RULE,
+    /** A block: its matches cancel overlapping frame matches ("won the support of"). */
+    BLOCK,
+    /** A context modifier: drops, negates, contests, weakens or turns matches in its scope. */
+    MODIFIER
+  }
+
+  /**
+   * A rule, block or modifier of the lexicon, with its own examples: sentences it must act on
+   * and counter-examples it must not.
+   *
+   * @param id the id, unique in the lexicon
+   * @param kind rule, block or modifier
+   * @param frames the frames a rule supports (empty for blocks and modifiers)
+   * @param weight the rule's weight in {@code (0, 1]}
+   * @param examples sentences on which it must act
+   * @param counterExamples sentences on which it must not act
+   * @param source the file it is defined in
+   * @param line the line it is defined on
+   */
+  public record Rule(String id, Kind kind, Set<Frame> frames, double weight,
+      List<String> examples, List<String> counterExamples, String source, int line) {
+    /** Copies the collections. */
+    public Rule {
+      requireNonNull(id, "id");
+      requireNonNull(kind, "kind");
+      frames = frames.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(frames));
+      examples = List.copyOf(examples);
+      counterExamples = List.copyOf(counterExamples);
+      requireNonNull(source, "source");
+    }
+
+    @Override
+    public String toString() {
+      return kind.name().toLowerCase(Locale.ROOT) + " " + id + (frames.isEmpty() ? "" : " "
+          + frames) + " (" + source + ":" + line + ")";
+    }
+  }
+
+  private Lexicon(LexiconParts parts) {
+    this.parts = parts;
+    this.compiled = parts.compile();
+    List<Rule> list = new ArrayList<>();
+    for (PatternInfo p : compiled.patterns) {
+      Kind kind = switch (p.kind) {
+        case RULE -> Kind.RULE;
+        case BLOCK -> Kind.BLOCK;
+        case MODIFIER -> Kind.MODIFIER;
+        default -> null;
+      };
+      if (kind == null) {
+        continue;
+      }
+      Set<Frame> frames = EnumSet.noneOf(Frame.class);
+      for (Frame f : Frame.values()) {
+        if (p.supports(f)) {
+          frames.add(f);
+        }
+      }
+      list.add(new Rule(p.name, kind, frames, p.weight, p.examples, p.counters, p.source,
+          p.line));
+    }
+    this.rules = List.copyOf(list);
+  }
+
+  /**
+   * The default English lexicon, from the {@code framelens-lexicons} artifact on the class or
+   * module path. Loaded once and cached.
+   *
+   * @throws IllegalStateException if that artifact is not on the class path
+   */
+  public static Lexicon defaultEnglish() {
+    Lexicon lexicon = defaultEnglish;
+    if (lexicon == null) {
+      synchronized (Lexicon.class) {
+        lexicon = defaultEnglish;
+        if (lexicon == null) {
+          lexicon = new Lexicon(LexiconParts.read(LexiconSource.url(defaultResource(),
+              DEFAULT_RESOURCE)));
+          defaultEnglish = lexicon;
+        }
+      }
+    }
+    return lexicon;
+  }
+
+  private static URL defaultResource() {
+    ClassLoader own = Lexicon.class.getClassLoader();
+    URL url = own == null ? null : own.getResource(DEFAULT_RESOURCE);
+    if (url == null && Thread.currentThread().getContextClassLoader() != null) {
+      url = Thread.currentThread().getContextClassLoader().getResource(DEFAULT_RESOURCE);
+    }
+    if (url == null) {
+      throw new IllegalStateException("the default English lexicon (" + DEFAULT_RESOURCE
+          + ") is not on the class path: add the dependency dev.framelens:framelens-lexicons");
+    }
+    return url;
+  }
+
+  /**
+   * Loads a lexicon file and the files it includes.
+   *
+   * @throws NullPointerException if {@code file} is null
+   * @throws java.io.UncheckedIOException if the file cannot be read; the message names it
+   * @throws LexiconException listing every problem of a malformed lexicon
+   */
+  public static Lexicon load(Path file) {
+    requireNonNull(file, "file");
+    return new Lexicon(LexiconParts.read(LexiconSource.file(file)));
+  }
+
+  /**
+   * Compiles a lexicon given as text, as a test or a JShell session writes one. It cannot use
+   * {@code include}.
+   *
+   * @param sourceName the name problems are reported under
+   * @throws LexiconException listing every problem
+   */
+  public static Lexicon parse(String sourceName, String text) {
+    requireNonNull(sourceName, "sourceName");
+    requireNonNull(text, "text");
+    return new Lexicon(LexiconParts.read(LexiconSource.text(sourceName, text)));
+  }
+
+  /**
+   * This lexicon with the rules of another file added on top. The file may use this lexicon's
+   * sets, add words to them ({@code set @win += ...}) and {@code disable} its rules.
+   *
+   * @throws java.io.UncheckedIOException if the file cannot be read
+   * @throws LexiconException listing every problem
+   */
+  public Lexicon extend(Path file) {
+    requireNonNull(file, "file");
+    return new Lexicon(parts.plus(LexiconParts.read(LexiconSource.file(file))));
+  }
+
+  /**
+   * This lexicon with the rules of a text added on top, as {@link #extend(Path)} does.
+   *
+   * @throws LexiconException listing every problem
+   */
+  public Lexicon extend(String sourceName, String text) {
+    requireNonNull(sourceName, "sourceName");
+    requireNonNull(text, "text");
+    return new Lexicon(parts.plus(LexiconParts.read(LexiconSource.text(sourceName, text))));
+  }
+
+  /** The name given by the first file's {@code lexicon} line. */
+  public String name() {
+    return compiled.name;
+  }
+
+  /** The version given by the first file's {@code lexicon} line. */
+  public String version() {
+    return compiled.version;
+  }
+
+  /** The rules, blocks and modifiers, in definition order. */
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  /** The label threshold the lexicon sets for {@code frame} (0.5 unless it says otherwise). */
+  public double threshold(Frame frame) {
+    return compiled.thresholds[frame.ordinal()];
+  }
+
+  /** The top-level files this lexicon was compiled from, base first. */
+  public List<String> sources() {
+    return parts.sources();
+  }
+
+  CompiledLexicon compiled() {
+    return compiled;
+  }
+
+  @Override
+  public String toString() {
+    long frameRules = rules.stream().filter(r -> r.kind() == Kind.RULE).count();
+    long blocks = rules.stream().filter(r -> r.kind() == Kind.BLOCK).count();
+    long modifiers = rules.stream().filter(r -> r.kind() == Kind.MODIFIER).count();
+    return "Lexicon[" + name() + " " + version() + ": " + frameRules + " rules, " + blocks
+        + " blocks, " + modifiers + " modifiers, from " + sources() + "]";
+  }
+}

@@ -1,0 +1,267 @@
+package dev.framelens.internal.engine;
+
+import dev.framelens.CasualtyCount;
+import dev.framelens.Evidence;
+import dev.framelens.Frame;
+import dev.framelens.internal.text.Segmentation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * The evidence, figures and attributions of one document as its sentences are analysed, and
+ * the scoring.
+ *
+ * <p><b>Scores.</b> A sentence's score for a frame combines the weights of its kept evidence for
+ * that frame as a noisy-OR, {@code 1 - Π(1 - w)}, bounded in {@code [0, 1]} and growing with
+ * corroboration; overlapping evidence of one frame (two rules over the same words) counts once,
+ * at its highest weight. A document's score combines its sentences' scores the same way, so one
+ * clear sentence labels a document and several weak ones can.
+ */
+final class DocumentState {
+  private static final int FRAMES = Frame.values().length;
+  private static final Comparator<EvidenceDraft> ORDER = Comparator
+      .comparingInt((EvidenceDraft d) -> d.start)
+      .thenComparingInt(d -> d.end)
+      .thenComparingInt(d -> d.frame.ordinal())
+      .thenComparing(d -> d.ruleId);
+
+  final String text;
+  final Segmentation seg;
+  private final List<EvidenceDraft> drafts = new ArrayList<>();
+  private final List<FigureDraft> figures = new ArrayList<>();
+  private final List<Attribution> attributions = new ArrayList<>();
+  private final double[] sentenceScores;
+  private int sentenceDrafts;
+  private int sentenceFigures;
+
+  DocumentState(String text, Segmentation seg) {
+    this.text = text;
+    this.seg = seg;
+    this.sentenceScores = new double[seg.sentenceCount * FRAMES];
+  }
+
+  void beginSentence() {
+    sentenceDrafts = drafts.size();
+    sentenceFigures = figures.size();
+  }
+
+  void addEvidence(EvidenceDraft draft) {
+    drafts.add(draft);
+  }
+
+  void addFigure(FigureDraft figure) {
+    figures.add(figure);
+  }
+
+  void addAttribution(Attribution attribution) {
+    attributions.add(attribution);
+  }
+
+  /** The figure of the current sentence read off number token {@code token}, or null. */
+  FigureDraft figureAtToken(int token) {
+    for (int i = sentenceFigures; i < figures.size(); i++) {
+      if (figures.get(i).numberToken == token) {
+        return figures.get(i);
+      }
+    }
+    return null;
+  }
+
+  /** The current sentence's figure with the last number token before {@code token}, or null. */
+  FigureDraft lastFigureBefore(int token) {
+    FigureDraft best = null;
+    for (int i = sentenceFigures; i < figures.size(); i++) {
+      FigureDraft f = figures.get(i);
+      if (f.numberToken < token && (best == null || f.numberToken > best.numberToken)) {
+        best = f;
+      }
+    }
+    return best;
+  }
+
+  void endSentence(int s) {
+    for (Frame frame : Frame.values()) {
+      sentenceScores[s * FRAMES + frame.ordinal()] = score(frame);
+    }
+    if (figures.size() - sentenceFigures > 1) {
+      figures.subList(sentenceFigures, figures.size())
+          .sort(Comparator.comparingInt(f -> f.start));
+    }
+  }
+
+  /** Noisy-OR over the current sentence's kept evidence of {@code frame}, overlaps merged. */
+  private double score(Frame frame) {
+    int n = drafts.size() - sentenceDrafts;
+    if (n == 0) {
+      return 0;
+    }
+    List<EvidenceDraft> kept = new ArrayList<>(n);
+    for (int i = sentenceDrafts; i < drafts.size(); i++) {
+      EvidenceDraft d = drafts.get(i);
+      if (!d.suppressed && d.frame == frame) {
+        kept.add(d);
+      }
+    }
+    if (kept.isEmpty()) {
+      return 0;
+    }
+    kept.sort(ORDER);
+    double none = 1;
+    int groupEnd = -1;
+    double groupWeight = 0;
+    for (EvidenceDraft d : kept) {
+      if (d.start < groupEnd) {
+        groupWeight = Math.max(groupWeight, d.weight);
+        groupEnd = Math.max(groupEnd, d.end);
+      } else {
+        none *= 1 - groupWeight;
+        groupWeight = d.weight;
+        groupEnd = d.end;
+      }
+    }
+    none *= 1 - groupWeight;
+    return 1 - none;
+  }
+
+  EngineResult finish() {
+    double[] documentScores = new double[FRAMES];
+    for (int f = 0; f < FRAMES; f++) {
+      double none = 1;
+      for (int s = 0; s < seg.sentenceCount; s++) {
+        none *= 1 - sentenceScores[s * FRAMES + f];
+      }
+      documentScores[f] = 1 - none;
+    }
+    String[] quoteSpeakers = new String[seg.quoteCount];
+    boolean[] quoteResolved = new boolean[seg.quoteCount];
+    List<Evidence> evidence = new ArrayList<>();
+    List<Evidence> suppressed = new ArrayList<>();
+    drafts.sort(ORDER);
+    for (EvidenceDraft d : drafts) {
+      String speaker = null;
+      if (d.quote >= 0) {
+        if (!quoteResolved[d.quote]) {
+          quoteSpeakers[d.quote] = speakerOfQuote(d.quote);
+          quoteResolved[d.quote] = true;
+        }
+        speaker = quoteSpeakers[d.quote];
+      }
+      Evidence e = new Evidence(d.frame, d.matchedFrame, d.ruleId, d.start, d.end,
+          text.substring(d.start, d.end), d.sentence, d.polarity, d.weight,
+          Optional.ofNullable(speaker), d.modifiers, d.suppressed);
+      (d.suppressed ? suppressed : evidence).add(e);
+    }
+    for (int i = 0; i < figures.size(); i++) {
+      figures.get(i).index = i;
+    }
+    List<CasualtyCount> casualties = new ArrayList<>(figures.size());
+    for (FigureDraft f : figures) {
+      casualties.add(new CasualtyCount(optional(f.low), optional(f.best), optional(f.high),
+          f.qualifier, f.kind, Optional.ofNullable(f.who), f.start, f.end,
+          text.substring(f.start, f.end), f.sentence,
+          f.parent == null ? OptionalInt.empty() : OptionalInt.of(f.parent.index), f.ruleId));
+    }
+    return new EngineResult(text, seg.sentenceCount, seg.sentenceStart, seg.sentenceEnd,
+        sentenceScores, documentScores, List.copyOf(evidence), List.copyOf(suppressed),
+        List.copyOf(casualties));
+  }
+
+  private static OptionalLong optional(long value) {
+    return value < 0 ? OptionalLong.empty() : OptionalLong.of(value);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Speakers of quotations
+
+  /**
+   * The speaker of quotation {@code q}: the nearest speech verb outside it in the sentences it
+   * spans, else the first in the next sentence, else the last in the previous one (both in the
+   * same paragraph). A pronoun resolves to the last named speaker within five sentences before.
+   */
+  private String speakerOfQuote(int q) {
+    int qs = seg.quoteStart[q];
+    int qe = seg.quoteEnd[q];
+    int first = sentenceAt(qs);
+    int last = sentenceAt(Math.max(qs, qe - 1));
+    Attribution best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (int i = firstAttributionOf(first); i < attributions.size()
+        && attributions.get(i).sentence() <= last; i++) {
+      Attribution a = attributions.get(i);
+      if (a.triggerStart() >= qs && a.triggerEnd() <= qe) {
+        continue;
+      }
+      int distance = a.triggerStart() >= qe ? a.triggerStart() - qe : qs - a.triggerEnd();
+      if (distance < bestDistance) {
+        best = a;
+        bestDistance = distance;
+      }
+    }
+    if (best == null && last + 1 < seg.sentenceCount
+        && seg.sentenceParagraph[last + 1] == seg.sentenceParagraph[last]) {
+      int i = firstAttributionOf(last + 1);
+      if (i < attributions.size() && attributions.get(i).sentence() == last + 1) {
+        best = attributions.get(i);
+      }
+    }
+    if (best == null && first > 0
+        && seg.sentenceParagraph[first - 1] == seg.sentenceParagraph[first]) {
+      int i = firstAttributionOf(first) - 1;
+      if (i >= 0 && attributions.get(i).sentence() == first - 1) {
+        best = attributions.get(i);
+      }
+    }
+    if (best == null || best.speaker() == null) {
+      return null;
+    }
+    if (!best.pronoun()) {
+      return best.speaker();
+    }
+    for (int i = attributions.indexOf(best) - 1; i >= 0; i--) {
+      Attribution earlier = attributions.get(i);
+      if (earlier.sentence() < best.sentence() - 5) {
+        break;
+      }
+      if (earlier.speaker() != null && !earlier.pronoun()) {
+        return earlier.speaker();
+      }
+    }
+    return best.speaker();
+  }
+
+  /** Index of the first attribution in sentence {@code s} or later. */
+  private int firstAttributionOf(int s) {
+    int lo = 0;
+    int hi = attributions.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (attributions.get(mid).sentence() < s) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** The sentence holding char {@code offset} (or the last one starting before it). */
+  private int sentenceAt(int offset) {
+    int lo = 0;
+    int hi = seg.sentenceCount - 1;
+    int found = 0;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (seg.sentenceStart[mid] <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
+  }
+}

@@ -1,0 +1,669 @@
+package dev.framelens.internal.engine;
+
+import dev.framelens.CasualtyCount;
+import dev.framelens.Evidence;
+import dev.framelens.Frame;
+import dev.framelens.internal.lexicon.CompiledLexicon;
+import dev.framelens.internal.lexicon.CompiledLexicon.PatternInfo;
+import dev.framelens.internal.lexicon.Syntax;
+import dev.framelens.internal.match.Matcher;
+import dev.framelens.internal.match.PatternAutomaton;
+import dev.framelens.internal.text.NumberParser;
+import dev.framelens.internal.text.Segmentation;
+import dev.framelens.internal.text.SentenceTokenizer;
+import dev.framelens.internal.text.TokenBuffer;
+import dev.framelens.internal.text.TokenSink;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.lucene.util.ArrayUtil;
+
+/**
+ * Everything one thread needs to analyse sentences, reused from sentence to sentence and from
+ * document to document: the tokenizer, the token buffer, the number parser, the term cache, the
+ * matcher and the scratch arrays of context resolution.
+ *
+ * <p>A sentence goes through: tokenize and normalise; merge number phrases; resolve each token
+ * to its atoms; match all patterns in one pass ({@link Matcher}); then resolve context per
+ * window of at most {@value #WINDOW} tokens: clause boundaries (punctuation, boundary words,
+ * quotation edges), modifier triggers (overlapping triggers: the longest wins), blocks, and for
+ * each rule match the modifiers in scope, nearest first. Casualty figures and speech
+ * attributions are read off the same matches.
+ */
+final class Workspace implements Matcher.Sink {
+  /** Sentences longer than this many tokens are matched in windows of this size. */
+  static final int WINDOW = 1_000;
+  private static final int FRAMES = Frame.values().length;
+  private static final int[] NUMBER_ATOMS = {PatternAutomaton.NUMBER};
+
+  private final CompiledLexicon lexicon;
+  private final PatternInfo[] patterns;
+  private final SentenceTokenizer tokenizer = new SentenceTokenizer();
+  private final TokenBuffer tokens = new TokenBuffer();
+  private final NumberParser numbers = new NumberParser();
+  private final TermAtoms termAtoms;
+  private final Matcher matcher;
+
+  private int[][] atoms = new int[64][];
+  private int[] clause = new int[64];
+  private int[] part = new int[64];
+  private int[] quote = new int[64];
+  private boolean[] boundaryAt = new boolean[64];
+  private int[] qualifierAt = new int[64];
+
+  private int[] matchPattern = new int[32];
+  private int[] matchStart = new int[32];
+  private int[] matchEnd = new int[32];
+  private boolean[] matchDropped = new boolean[32];
+  private int matchCount;
+
+  private DocumentState doc;
+  private Segmentation seg;
+  private String text;
+  private int sentence;
+  private int windowFrom;
+  private int windowTo;
+
+  Workspace(CompiledLexicon lexicon) {
+    this.lexicon = lexicon;
+    this.patterns = lexicon.patterns;
+    this.termAtoms = new TermAtoms(lexicon);
+    this.matcher = new Matcher(lexicon.automaton);
+  }
+
+  /** Analyses sentence {@code s} of the document, adding its evidence and figures to it. */
+  void analyzeSentence(DocumentState document, int s) {
+    this.doc = document;
+    this.seg = document.seg;
+    this.text = document.text;
+    this.sentence = s;
+    tokens.clear();
+    tokenizer.tokenize(text, seg.sentenceStart[s], seg.sentenceEnd[s], tokens);
+    numbers.merge(tokens, text);
+    int n = tokens.size;
+    ensureCapacity(n);
+    for (int i = 0; i < n; i++) {
+      int flags = tokens.flags[i];
+      if ((flags & TokenBuffer.NUMBER) != 0) {
+        atoms[i] = NUMBER_ATOMS;
+      } else if ((flags & TokenSink.CAPITALIZED) != 0) {
+        atoms[i] = termAtoms.ofCapitalized(tokens.pool, tokens.termOffset[i],
+            tokens.termLength[i]);
+      } else {
+        atoms[i] = termAtoms.of(tokens.pool, tokens.termOffset[i], tokens.termLength[i]);
+      }
+    }
+    document.beginSentence();
+    for (int from = 0; from < n; from += WINDOW) {
+      processWindow(from, Math.min(n, from + WINDOW));
+    }
+    document.endSentence(s);
+    this.doc = null;
+    this.seg = null;
+    this.text = null;
+  }
+
+  private void ensureCapacity(int n) {
+    if (atoms.length < n) {
+      int capacity = ArrayUtil.oversize(n, Integer.BYTES);
+      atoms = new int[capacity][];
+      clause = new int[capacity];
+      part = new int[capacity];
+      quote = new int[capacity];
+      boundaryAt = new boolean[capacity];
+      qualifierAt = new int[capacity];
+    }
+  }
+
+  @Override
+  public void match(int patternId, int startToken, int endToken) {
+    if (matchCount == matchPattern.length) {
+      int capacity = ArrayUtil.oversize(matchCount + 1, Integer.BYTES);
+      matchPattern = ArrayUtil.growExact(matchPattern, capacity);
+      matchStart = ArrayUtil.growExact(matchStart, capacity);
+      matchEnd = ArrayUtil.growExact(matchEnd, capacity);
+      matchDropped = Arrays.copyOf(matchDropped, capacity);
+    }
+    matchPattern[matchCount] = patternId;
+    matchStart[matchCount] = startToken;
+    matchEnd[matchCount] = endToken;
+    matchDropped[matchCount] = false;
+    matchCount++;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // One window of tokens
+
+  private void processWindow(int from, int to) {
+    windowFrom = from;
+    windowTo = to;
+    matchCount = 0;
+    matcher.run(atoms, from, to, this);
+    if (matchCount == 0) {
+      return;
+    }
+    for (int i = from; i < to; i++) {
+      quote[i] = seg.quoteCount == 0 ? -1 : seg.quoteContaining(tokens.start[i], tokens.end[i]);
+      boundaryAt[i] = false;
+      qualifierAt[i] = -1;
+    }
+    for (int m = 0; m < matchCount; m++) {
+      PatternInfo p = patterns[matchPattern[m]];
+      if (p.kind == Syntax.PatternKind.BOUNDARY) {
+        boundaryAt[matchStart[m]] = true;
+      } else if (p.kind == Syntax.PatternKind.QUALIFIER && matchEnd[m] + 1 < to) {
+        int at = matchEnd[m] + 1;
+        int previous = qualifierAt[at];
+        if (previous < 0 || matchStart[m] < matchStart[previous]) {
+          qualifierAt[at] = m;
+        }
+      }
+    }
+    computeClauses(from, to);
+    dropOverlapping(Syntax.PatternKind.MODIFIER, false);
+    dropOverlapping(Syntax.PatternKind.RULE, true);
+    applyOverrides();
+    for (int m = 0; m < matchCount; m++) {
+      if (!matchDropped[m] && patterns[matchPattern[m]].kind == Syntax.PatternKind.RULE) {
+        evaluateRule(m);
+      }
+    }
+    for (int m = 0; m < matchCount; m++) {
+      Syntax.PatternKind kind = patterns[matchPattern[m]].kind;
+      if (kind == Syntax.PatternKind.ATTRIBUTION) {
+        attribution(m);
+      }
+    }
+    for (int m = 0; m < matchCount; m++) {
+      if (patterns[matchPattern[m]].kind == Syntax.PatternKind.SUBSET) {
+        subset(m);
+      }
+    }
+  }
+
+  /**
+   * Clause ids: a new clause after punctuation, at a boundary word, at a quotation's edge. Part
+   * ids: a new part at a boundary word only.
+   */
+  private void computeClauses(int from, int to) {
+    clause[from] = 0;
+    part[from] = 0;
+    for (int i = from + 1; i < to; i++) {
+      boolean split = boundaryAt[i] || punctuationBetween(tokens.end[i - 1], tokens.start[i])
+          || quotationEdge(quote[i - 1], quote[i]);
+      clause[i] = clause[i - 1] + (split ? 1 : 0);
+      part[i] = part[i - 1] + (boundaryAt[i] ? 1 : 0);
+    }
+  }
+
+  private boolean punctuationBetween(int from, int to) {
+    for (int k = from; k < to; k++) {
+      char c = text.charAt(k);
+      switch (c) {
+        case ',', ';', ':', '(', ')', '[', ']', '\u2013', '\u2014' -> {
+          return true;
+        }
+        case '-' -> {
+          if (k > from && k + 1 < to && Character.isWhitespace(text.charAt(k - 1))
+              && Character.isWhitespace(text.charAt(k + 1))) {
+            return true;
+          }
+        }
+        default -> { }
+      }
+    }
+    return false;
+  }
+
+  /** Entering or leaving a real quotation splits a clause; a scare quote does not. */
+  private boolean quotationEdge(int left, int right) {
+    if (left == right) {
+      return false;
+    }
+    boolean leftScare = left >= 0 && seg.quoteIsShort[left];
+    boolean rightScare = right >= 0 && seg.quoteIsShort[right];
+    return !(leftScare || rightScare);
+  }
+
+  /**
+   * Among matches of one kind, drops those that overlap a longer one (ties: the later one).
+   * With {@code sameRuleOnly}, only matches of the same pattern compete: different rules may
+   * support frames over the same words.
+   */
+  private void dropOverlapping(Syntax.PatternKind kind, boolean sameRuleOnly) {
+    for (int a = 0; a < matchCount; a++) {
+      if (matchDropped[a] || patterns[matchPattern[a]].kind != kind) {
+        continue;
+      }
+      for (int b = a + 1; b < matchCount; b++) {
+        if (matchDropped[b] || patterns[matchPattern[b]].kind != kind
+            || (sameRuleOnly && matchPattern[a] != matchPattern[b])
+            || matchEnd[a] < matchStart[b] || matchEnd[b] < matchStart[a]) {
+          continue;
+        }
+        int lengthA = matchEnd[a] - matchStart[a];
+        int lengthB = matchEnd[b] - matchStart[b];
+        boolean dropA = lengthB > lengthA
+            || (lengthB == lengthA && !sameRuleOnly && matchPattern[b] < matchPattern[a]);
+        if (dropA) {
+          matchDropped[a] = true;
+          break;
+        }
+        matchDropped[b] = true;
+      }
+    }
+  }
+
+  /** Drops rule matches that overlap a match of a rule that overrides theirs. */
+  private void applyOverrides() {
+    for (int a = 0; a < matchCount; a++) {
+      PatternInfo rule = patterns[matchPattern[a]];
+      if (matchDropped[a] || rule.kind != Syntax.PatternKind.RULE || rule.overrides.isEmpty()) {
+        continue;
+      }
+      for (int b = 0; b < matchCount; b++) {
+        if (b != a && !matchDropped[b] && rule.overrides.contains(matchPattern[b])
+            && matchStart[a] <= matchEnd[b] && matchStart[b] <= matchEnd[a]) {
+          matchDropped[b] = true;
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Rules and their context
+
+  private void evaluateRule(int m) {
+    PatternInfo rule = patterns[matchPattern[m]];
+    int ms = matchStart[m];
+    int me = matchEnd[m];
+    int[] path = path(rule, ms, me);
+    int spanQuote = quote[ms] >= 0 && quote[ms] == quote[me] ? quote[ms] : -1;
+
+    int block = blockOver(ms, me);
+    if (block >= 0) {
+      Evidence.ModifierHit hit = hit(block, "block");
+      for (Frame f : Frame.values()) {
+        if (rule.supports(f)) {
+          doc.addEvidence(new EvidenceDraft(f, f, rule.name, tokens.start[ms], tokens.end[me],
+              sentence, Evidence.Polarity.ASSERTED, rule.weight, List.of(hit), true,
+              spanQuote));
+        }
+      }
+      return;
+    }
+
+    int[] applicable = applicableModifiers(rule, ms, me, path, spanQuote);
+    boolean anyKept = false;
+    boolean[] emitted = new boolean[FRAMES * 2];
+    for (Frame original : Frame.values()) {
+      if (!rule.supports(original)) {
+        continue;
+      }
+      Frame base = original;
+      Frame current = original;
+      boolean negated = false;
+      boolean dropped = false;
+      double weight = rule.weight;
+      Evidence.Polarity polarity = Evidence.Polarity.ASSERTED;
+      List<Evidence.ModifierHit> hits = new ArrayList<>(2);
+      for (int t : applicable) {
+        PatternInfo modifier = patterns[matchPattern[t]];
+        Syntax.Effect effect = modifier.effectOn(current);
+        if (effect == null) {
+          continue;
+        }
+        hits.add(hit(t, effect.describe()));
+        switch (effect.kind()) {
+          case DROP -> dropped = true;
+          case NEGATE -> {
+            negated = !negated;
+            if (negated) {
+              int target = rule.negatedTo[base.ordinal()];
+              if (target < 0) {
+                dropped = true;
+              } else {
+                current = Frame.values()[target];
+                polarity = Evidence.Polarity.NEGATED;
+              }
+            } else {
+              current = base;
+              polarity = Evidence.Polarity.ASSERTED;
+            }
+          }
+          case TURN -> {
+            current = effect.target();
+            base = current;
+            negated = false;
+            polarity = Evidence.Polarity.NEGATED;
+          }
+          case CONTEST -> {
+            if (polarity == Evidence.Polarity.ASSERTED) {
+              polarity = Evidence.Polarity.CONTESTED;
+            }
+          }
+          case WEAKEN -> weight *= effect.factor();
+        }
+        if (dropped) {
+          break;
+        }
+      }
+      if (!dropped && polarity == Evidence.Polarity.ASSERTED && spanQuote >= 0
+          && seg.quoteIsShort[spanQuote]) {
+        polarity = Evidence.Polarity.CONTESTED;
+      }
+      Frame reported = dropped ? original : current;
+      int key = reported.ordinal() * 2 + (dropped ? 1 : 0);
+      if (emitted[key]) {
+        continue; // two frames of one rule negated into the same frame: one piece of evidence
+      }
+      emitted[key] = true;
+      anyKept |= !dropped;
+      doc.addEvidence(new EvidenceDraft(reported, original, rule.name, tokens.start[ms],
+          tokens.end[me], sentence, polarity, weight, List.copyOf(hits), dropped, spanQuote));
+    }
+    if (anyKept && rule.casualtyKind != null && path != null) {
+      figure(rule, ms, me, path);
+    }
+  }
+
+  /**
+   * The expanded sequence of {@code rule} that matches tokens {@code ms..me}: it tells which
+   * tokens the rule asked for and which a gap absorbed. Null only if the automaton and the
+   * expansion disagree, which the differential tests rule out.
+   */
+  private int[] path(PatternInfo rule, int ms, int me) {
+    int length = me - ms + 1;
+    for (int[] sequence : rule.sequences) {
+      if (sequence.length != length) {
+        continue;
+      }
+      boolean fits = true;
+      for (int k = 0; k < length && fits; k++) {
+        fits = sequence[k] == PatternAutomaton.ANY || contains(atoms[ms + k], sequence[k]);
+      }
+      if (fits) {
+        return sequence;
+      }
+    }
+    return null;
+  }
+
+  private static boolean contains(int[] sorted, int atom) {
+    return Arrays.binarySearch(sorted, atom) >= 0;
+  }
+
+  /** The first block match overlapping {@code ms..me}, or -1. */
+  private int blockOver(int ms, int me) {
+    for (int b = 0; b < matchCount; b++) {
+      if (patterns[matchPattern[b]].kind == Syntax.PatternKind.BLOCK
+          && matchStart[b] <= me && ms <= matchEnd[b]) {
+        return b;
+      }
+    }
+    return -1;
+  }
+
+  /** Modifier matches that reach the rule match, nearest first. */
+  private int[] applicableModifiers(PatternInfo rule, int ms, int me, int[] path,
+      int spanQuote) {
+    int count = 0;
+    int[] found = null;
+    int[] distance = null;
+    for (int t = 0; t < matchCount; t++) {
+      PatternInfo modifier = patterns[matchPattern[t]];
+      if (matchDropped[t] || modifier.kind != Syntax.PatternKind.MODIFIER
+          || rule.immune.contains(modifier.id) || !conditionsHold(modifier, spanQuote)) {
+        continue;
+      }
+      int d = reach(modifier.scope, matchStart[t], matchEnd[t], ms, me, path);
+      if (d < 0) {
+        continue;
+      }
+      if (found == null) {
+        found = new int[4];
+        distance = new int[4];
+      } else if (count == found.length) {
+        found = Arrays.copyOf(found, count * 2);
+        distance = Arrays.copyOf(distance, count * 2);
+      }
+      // Insertion sort: few modifiers reach a match.
+      int at = count;
+      while (at > 0 && (distance[at - 1] > d
+          || (distance[at - 1] == d && matchStart[found[at - 1]] > matchStart[t]))) {
+        found[at] = found[at - 1];
+        distance[at] = distance[at - 1];
+        at--;
+      }
+      found[at] = t;
+      distance[at] = d;
+      count++;
+    }
+    return count == 0 ? new int[0] : Arrays.copyOf(found, count);
+  }
+
+  private boolean conditionsHold(PatternInfo modifier, int spanQuote) {
+    for (Syntax.Condition c : modifier.conditions) {
+      boolean holds = switch (c) {
+        case QUESTION -> seg.sentenceIsQuestion[sentence];
+        case QUOTED -> spanQuote >= 0;
+        case UNQUOTED -> spanQuote < 0;
+        case SCARE_QUOTED -> spanQuote >= 0 && seg.quoteIsShort[spanQuote];
+      };
+      if (!holds) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * How far a trigger at {@code ts..te} is from a match at {@code ms..me} under a scope: 0 when
+   * it lies on tokens the match's gaps absorbed, else 1 + the tokens between them; -1 when out
+   * of reach. A trigger on words the rule itself asked for is part of the rule, not context.
+   */
+  private int reach(Syntax.Scope scope, int ts, int te, int ms, int me, int[] path) {
+    if (ts >= ms && te <= me) {
+      if (path == null) {
+        return -1;
+      }
+      for (int k = ts; k <= te; k++) {
+        if (path[k - ms] != PatternAutomaton.ANY) {
+          return -1;
+        }
+      }
+      return 0;
+    }
+    if (te < ms && scope.direction() != Syntax.Direction.AFTER) {
+      return within(scope, ms - te - 1, te, ms);
+    }
+    if (ts > me && scope.direction() != Syntax.Direction.BEFORE) {
+      return within(scope, ts - me - 1, me, ts);
+    }
+    return -1;
+  }
+
+  private int within(Syntax.Scope scope, int between, int left, int right) {
+    return switch (scope.extent()) {
+      case TOKENS -> between < scope.tokens() && clause[left] == clause[right] ? between + 1 : -1;
+      case CLAUSE -> clause[left] == clause[right] ? between + 1 : -1;
+      case PART -> part[left] == part[right] ? between + 1 : -1;
+      case SENTENCE -> between + 1;
+    };
+  }
+
+  private Evidence.ModifierHit hit(int m, String effect) {
+    int start = tokens.start[matchStart[m]];
+    int end = tokens.end[matchEnd[m]];
+    return new Evidence.ModifierHit(patterns[matchPattern[m]].name, start, end,
+        text.substring(start, end), effect);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Casualty figures
+
+  private void figure(PatternInfo rule, int ms, int me, int[] path) {
+    int number = -1;
+    for (int k = 0; k < path.length; k++) {
+      if (path[k] == PatternAutomaton.NUMBER) {
+        number = ms + k;
+        break;
+      }
+    }
+    if (number < 0 || doc.figureAtToken(number) != null) {
+      return;
+    }
+    addFigure(number, rule.casualtyKind, rule.name, null);
+  }
+
+  private FigureDraft addFigure(int number, CasualtyCount.Kind kind, String ruleId,
+      FigureDraft parent) {
+    int q = qualifierAt[number];
+    CasualtyCount.Qualifier qualifier = q >= 0 ? patterns[matchPattern[q]].qualifier : null;
+    int firstToken = q >= 0 ? matchStart[q] : number;
+    long low = tokens.low[number];
+    long best = tokens.best[number];
+    long high = tokens.high[number];
+    CasualtyCount.Qualifier stated;
+    if ((tokens.flags[number] & TokenBuffer.VAGUE) != 0) {
+      stated = CasualtyCount.Qualifier.VAGUE;
+      if (qualifier == CasualtyCount.Qualifier.AT_LEAST
+          || qualifier == CasualtyCount.Qualifier.MORE_THAN) {
+        high = -1;
+      }
+    } else if (best < 0) {
+      stated = CasualtyCount.Qualifier.RANGE;
+    } else {
+      stated = qualifier == null ? CasualtyCount.Qualifier.EXACT : qualifier;
+      switch (stated) {
+        case AT_LEAST, MORE_THAN -> high = -1;
+        case AT_MOST -> low = -1;
+        case ABOUT -> {
+          low = -1;
+          high = -1;
+        }
+        case NEARLY -> low = -1;
+        default -> { }
+      }
+    }
+    int start = tokens.start[firstToken];
+    int end = tokens.end[number];
+    FigureDraft figure = new FigureDraft(low, best, high, stated, kind, who(number), start, end,
+        sentence, ruleId, number);
+    figure.parent = parent;
+    doc.addFigure(figure);
+    return figure;
+  }
+
+  /** The lexicon's category of the people counted, from the few tokens after the number. */
+  private String who(int number) {
+    for (int k = number + 1; k < windowTo && k <= number + 4; k++) {
+      if (clause[k] != clause[number]) {
+        break;
+      }
+      for (int atom : atoms[k]) {
+        String category = lexicon.whoCategories.get(atom);
+        if (category != null) {
+          return category;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** "including an estimated 16,700 children": a figure that is part of the one before. */
+  private void subset(int m) {
+    int marker = matchStart[m];
+    int number = -1;
+    for (int k = matchEnd[m] + 1; k < windowTo && k <= matchEnd[m] + 4; k++) {
+      if ((tokens.flags[k] & TokenBuffer.NUMBER) != 0) {
+        number = k;
+        break;
+      }
+    }
+    if (number < 0) {
+      return;
+    }
+    FigureDraft parent = doc.lastFigureBefore(marker);
+    if (parent == null) {
+      return;
+    }
+    FigureDraft existing = doc.figureAtToken(number);
+    if (existing != null) {
+      if (existing != parent) {
+        existing.parent = parent;
+      }
+      return;
+    }
+    addFigure(number, parent.kind, patterns[matchPattern[m]].name, parent);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Speakers
+
+  private void attribution(int m) {
+    int ts = matchStart[m];
+    int te = matchEnd[m];
+    if (quote[ts] >= 0 && !seg.quoteIsShort[quote[ts]]) {
+      return; // a speech verb inside a quotation does not attribute it
+    }
+    String speaker = null;
+    boolean pronoun = false;
+    int k = ts - 1;
+    if (k >= windowFrom && sameClauseOutside(k, ts) && isPronoun(k)) {
+      speaker = text.substring(tokens.start[k], tokens.end[k]);
+      pronoun = true;
+    } else {
+      int first = ts;
+      while (k >= windowFrom && sameClauseOutside(k, ts) && nameLike(k)) {
+        first = k;
+        k--;
+      }
+      if (first < ts) {
+        if (k >= windowFrom && sameClauseOutside(k, ts) && isDeterminer(k)) {
+          first = k;
+        }
+        speaker = text.substring(tokens.start[first], tokens.end[ts - 1]);
+      }
+    }
+    if (speaker == null) {
+      int last = te;
+      k = te + 1;
+      if (k < windowTo && sameClauseOutside(k, te) && isDeterminer(k)) {
+        k++;
+      }
+      while (k < windowTo && sameClauseOutside(k, te) && nameLike(k)) {
+        last = k;
+        k++;
+      }
+      if (last > te) {
+        speaker = text.substring(tokens.start[te + 1], tokens.end[last]);
+      }
+    }
+    doc.addAttribution(new Attribution(sentence, tokens.start[ts], tokens.end[te], speaker,
+        pronoun));
+  }
+
+  private boolean sameClauseOutside(int k, int anchor) {
+    return clause[k] == clause[anchor] && (quote[k] < 0 || seg.quoteIsShort[quote[k]]);
+  }
+
+  private boolean nameLike(int k) {
+    if ((tokens.flags[k] & TokenBuffer.NUMBER) != 0) {
+      return false;
+    }
+    return (tokens.flags[k] & TokenSink.CAPITALIZED) != 0
+        || (lexicon.speakerWordAtom >= 0 && contains(atoms[k], lexicon.speakerWordAtom));
+  }
+
+  // Closed grammatical classes of English, not vocabulary: pronouns that can be resolved to an
+  // earlier speaker, and the determiners that may open a speaker's description.
+  private boolean isPronoun(int k) {
+    return tokens.is(k, "he") || tokens.is(k, "she") || tokens.is(k, "they")
+        || tokens.is(k, "we") || tokens.is(k, "i");
+  }
+
+  private boolean isDeterminer(int k) {
+    return tokens.is(k, "the") || tokens.is(k, "a") || tokens.is(k, "an");
+  }
+}

@@ -1,0 +1,193 @@
+package dev.framelens.internal.eval;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.framelens.Evidence;
+import dev.framelens.Frame;
+import dev.framelens.FrameAnalysis;
+import dev.framelens.FrameDetector;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scores a detector against gold-labelled units: per-label precision, recall and F1, micro and
+ * macro F1, the exact-match rate, and every unit the detector got wrong with the evidence it
+ * used, so that a lexicon author sees why. Reading gold files is the caller's business (it
+ * needs a JSON parser, which core does not depend on).
+ */
+public final class Evaluation {
+  /** A gold-labelled unit: a sentence or short passage and its frames. */
+  public record Unit(String id, String text, Set<Frame> gold) {
+    public Unit {
+      requireNonNull(id, "id");
+      requireNonNull(text, "text");
+      gold = gold.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(gold));
+    }
+  }
+
+  /** Counts for one label. */
+  public record LabelScore(Frame frame, int truePositives, int falsePositives,
+      int falseNegatives) {
+    public double precision() {
+      int predicted = truePositives + falsePositives;
+      return predicted == 0 ? (falseNegatives == 0 ? 1 : 0) : (double) truePositives / predicted;
+    }
+
+    public double recall() {
+      int actual = truePositives + falseNegatives;
+      return actual == 0 ? (falsePositives == 0 ? 1 : 0) : (double) truePositives / actual;
+    }
+
+    public double f1() {
+      if (truePositives + falsePositives + falseNegatives == 0) {
+        return 1;
+      }
+      return 2.0 * truePositives / (2.0 * truePositives + falsePositives + falseNegatives);
+    }
+  }
+
+  /** A unit whose predicted labels differ from its gold labels. */
+  public record Error(Unit unit, Set<Frame> predicted, Set<Frame> falsePositives,
+      Set<Frame> falseNegatives, List<Evidence> evidence, List<Evidence> suppressed) {}
+
+  private final String name;
+  private final int units;
+  private final int exactMatches;
+  private final Map<Frame, LabelScore> labels;
+  private final List<Error> errors;
+
+  private Evaluation(String name, int units, int exactMatches, Map<Frame, LabelScore> labels,
+      List<Error> errors) {
+    this.name = name;
+    this.units = units;
+    this.exactMatches = exactMatches;
+    this.labels = labels;
+    this.errors = errors;
+  }
+
+  /** Runs {@code detector} over {@code units} and scores it. */
+  public static Evaluation run(String name, FrameDetector detector, List<Unit> units) {
+    int[] tp = new int[Frame.values().length];
+    int[] fp = new int[tp.length];
+    int[] fn = new int[tp.length];
+    int exact = 0;
+    List<Error> errors = new ArrayList<>();
+    for (Unit unit : units) {
+      FrameAnalysis analysis = detector.analyze(unit.text());
+      Set<Frame> predicted = analysis.labels();
+      Set<Frame> falsePositives = EnumSet.noneOf(Frame.class);
+      Set<Frame> falseNegatives = EnumSet.noneOf(Frame.class);
+      for (Frame f : Frame.values()) {
+        boolean p = predicted.contains(f);
+        boolean g = unit.gold().contains(f);
+        if (p && g) {
+          tp[f.ordinal()]++;
+        } else if (p) {
+          fp[f.ordinal()]++;
+          falsePositives.add(f);
+        } else if (g) {
+          fn[f.ordinal()]++;
+          falseNegatives.add(f);
+        }
+      }
+      if (falsePositives.isEmpty() && falseNegatives.isEmpty()) {
+        exact++;
+      } else {
+        errors.add(new Error(unit, predicted, falsePositives, falseNegatives,
+            analysis.evidence(), analysis.suppressed()));
+      }
+    }
+    Map<Frame, LabelScore> scores = new EnumMap<>(Frame.class);
+    for (Frame f : Frame.values()) {
+      scores.put(f, new LabelScore(f, tp[f.ordinal()], fp[f.ordinal()], fn[f.ordinal()]));
+    }
+    return new Evaluation(name, units.size(), exact, Collections.unmodifiableMap(scores),
+        List.copyOf(errors));
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public int units() {
+    return units;
+  }
+
+  public Map<Frame, LabelScore> labels() {
+    return labels;
+  }
+
+  public List<Error> errors() {
+    return errors;
+  }
+
+  /** The mean of the per-label F1 scores. */
+  public double macroF1() {
+    return labels.values().stream().mapToDouble(LabelScore::f1).average().orElse(1);
+  }
+
+  /** F1 over all label decisions pooled. */
+  public double microF1() {
+    int tp = 0;
+    int fp = 0;
+    int fn = 0;
+    for (LabelScore s : labels.values()) {
+      tp += s.truePositives();
+      fp += s.falsePositives();
+      fn += s.falseNegatives();
+    }
+    return tp + fp + fn == 0 ? 1 : 2.0 * tp / (2.0 * tp + fp + fn);
+  }
+
+  /** The share of units whose labels were all right. */
+  public double exactMatchRate() {
+    return units == 0 ? 1 : (double) exactMatches / units;
+  }
+
+  /** The lowest per-label F1. */
+  public double minLabelF1() {
+    return labels.values().stream().mapToDouble(LabelScore::f1).min().orElse(1);
+  }
+
+  /** The score table, and the errors with their evidence when {@code withErrors}. */
+  public String report(boolean withErrors) {
+    StringBuilder s = new StringBuilder();
+    s.append(name).append(": ").append(units).append(" units\n");
+    s.append(String.format(Locale.ROOT, "  %-18s %9s %9s %9s %5s %5s %5s%n", "label",
+        "precision", "recall", "F1", "tp", "fp", "fn"));
+    for (LabelScore l : labels.values()) {
+      s.append(String.format(Locale.ROOT, "  %-18s %9.3f %9.3f %9.3f %5d %5d %5d%n",
+          l.frame().id(), l.precision(), l.recall(), l.f1(), l.truePositives(),
+          l.falsePositives(), l.falseNegatives()));
+    }
+    s.append(String.format(Locale.ROOT, "  macro-F1 %.3f   micro-F1 %.3f   exact match %.3f%n",
+        macroF1(), microF1(), exactMatchRate()));
+    if (withErrors) {
+      for (Error e : errors) {
+        s.append("\n  ").append(e.unit().id()).append("  gold ").append(e.unit().gold())
+            .append("  predicted ").append(e.predicted());
+        if (!e.falsePositives().isEmpty()) {
+          s.append("  FP ").append(e.falsePositives());
+        }
+        if (!e.falseNegatives().isEmpty()) {
+          s.append("  FN ").append(e.falseNegatives());
+        }
+        s.append("\n    ").append(e.unit().text());
+        for (Evidence ev : e.evidence()) {
+          s.append("\n    + ").append(ev);
+        }
+        for (Evidence ev : e.suppressed()) {
+          s.append("\n    - ").append(ev);
+        }
+        s.append('\n');
+      }
+    }
+    return s.toString();
+  }
+}

@@ -1,0 +1,122 @@
+package dev.framelens.internal.lexicon;
+
+import dev.framelens.CasualtyCount;
+import dev.framelens.Frame;
+import dev.framelens.internal.lexicon.Syntax.Condition;
+import dev.framelens.internal.lexicon.Syntax.Effect;
+import dev.framelens.internal.lexicon.Syntax.PatternKind;
+import dev.framelens.internal.lexicon.Syntax.Scope;
+import dev.framelens.internal.match.PatternAutomaton;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.CharArrayMap;
+
+/**
+ * A lexicon ready for the engine: the automaton over all patterns, the dictionaries that map a
+ * token's word and stem to the atoms it satisfies, and a descriptor per pattern. Immutable.
+ */
+public final class CompiledLexicon {
+  /** Descriptor of one pattern: what it is and what a match of it does. */
+  public static final class PatternInfo {
+    public final int id;
+    public final PatternKind kind;
+    public final String name;
+    /** Bit per {@link Frame#ordinal()}: the frames a rule supports. */
+    public final int frames;
+    public final double weight;
+    /** Per frame ordinal: the frame a negation turns it into, or -1 to drop it. */
+    public final int[] negatedTo;
+    public final CasualtyCount.Kind casualtyKind;
+    public final CasualtyCount.Qualifier qualifier;
+    /** Ids of the modifiers that do not act on this rule. */
+    public final Set<Integer> immune;
+    /** Ids of the rules whose overlapping matches this rule's matches replace. */
+    public final Set<Integer> overrides;
+    public final Scope scope;
+    public final Set<Condition> conditions;
+    /** Per frame ordinal, then one more for {@code *}: the modifier's effect, or null. */
+    public final Effect[] effects;
+    public final List<String> examples;
+    public final List<String> counters;
+    public final String source;
+    public final int line;
+    /**
+     * The atom sequences the pattern expanded into, to tell which tokens of a match the rule
+     * asked for and which a gap or wildcard absorbed.
+     */
+    public final int[][] sequences;
+
+    PatternInfo(int id, PatternKind kind, String name, int frames, double weight,
+        int[] negatedTo, CasualtyCount.Kind casualtyKind, CasualtyCount.Qualifier qualifier,
+        Set<Integer> immune, Set<Integer> overrides, Scope scope, Set<Condition> conditions, Effect[] effects,
+        List<String> examples, List<String> counters, String source, int line,
+        int[][] sequences) {
+      this.id = id;
+      this.kind = kind;
+      this.name = name;
+      this.frames = frames;
+      this.weight = weight;
+      this.negatedTo = negatedTo;
+      this.casualtyKind = casualtyKind;
+      this.qualifier = qualifier;
+      this.immune = immune;
+      this.overrides = overrides;
+      this.scope = scope;
+      this.conditions = conditions;
+      this.effects = effects;
+      this.examples = examples;
+      this.counters = counters;
+      this.source = source;
+      this.line = line;
+      this.sequences = sequences;
+    }
+
+    /** The effect this modifier has on a match currently supporting {@code frame}, or null. */
+    public Effect effectOn(Frame frame) {
+      Effect specific = effects[frame.ordinal()];
+      return specific != null ? specific : effects[Frame.values().length];
+    }
+
+    public boolean supports(Frame frame) {
+      return (frames & (1 << frame.ordinal())) != 0;
+    }
+  }
+
+  public final String name;
+  public final String version;
+  public final double[] thresholds;
+  public final List<String> abbreviations;
+  public final PatternAutomaton automaton;
+  public final PatternInfo[] patterns;
+  /** Atoms satisfied by a token because of its exact (normalised) word. */
+  public final CharArrayMap<int[]> wordAtoms;
+  /** Atoms satisfied by a token because of its stem. */
+  public final CharArrayMap<int[]> stemAtoms;
+  /** Atoms satisfied by a token because it starts with a prefix. */
+  public final CharArrayMap<int[]> prefixAtoms;
+  /** The longest prefix, to bound the lookups per new term. */
+  public final int longestPrefix;
+  /** The atom of each {@code who} category, to its name. */
+  public final Map<Integer, String> whoCategories;
+  /** The atom of the {@code speaker-words} set, or -1. */
+  public final int speakerWordAtom;
+
+  CompiledLexicon(String name, String version, double[] thresholds, List<String> abbreviations,
+      PatternAutomaton automaton, PatternInfo[] patterns, CharArrayMap<int[]> wordAtoms,
+      CharArrayMap<int[]> stemAtoms, CharArrayMap<int[]> prefixAtoms, int longestPrefix,
+      Map<Integer, String> whoCategories, int speakerWordAtom) {
+    this.name = name;
+    this.version = version;
+    this.thresholds = thresholds;
+    this.abbreviations = abbreviations;
+    this.automaton = automaton;
+    this.patterns = patterns;
+    this.wordAtoms = wordAtoms;
+    this.stemAtoms = stemAtoms;
+    this.prefixAtoms = prefixAtoms;
+    this.longestPrefix = longestPrefix;
+    this.whoCategories = whoCategories;
+    this.speakerWordAtom = speakerWordAtom;
+  }
+}

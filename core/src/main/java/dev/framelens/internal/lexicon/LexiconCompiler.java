@@ -1,0 +1,688 @@
+package dev.framelens.internal.lexicon;
+
+import dev.framelens.Frame;
+import dev.framelens.internal.lexicon.CompiledLexicon.PatternInfo;
+import dev.framelens.internal.lexicon.Syntax.Effect;
+import dev.framelens.internal.lexicon.Syntax.Example;
+import dev.framelens.internal.lexicon.Syntax.Item;
+import dev.framelens.internal.lexicon.Syntax.NegatedTarget;
+import dev.framelens.internal.lexicon.Syntax.PatternDef;
+import dev.framelens.internal.lexicon.Syntax.PatternKind;
+import dev.framelens.internal.lexicon.Syntax.Statement;
+import dev.framelens.internal.match.PatternAutomaton;
+import dev.framelens.internal.text.SentenceTokenizer;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.lucene.analysis.CharArrayMap;
+import org.tartarus.snowball.ext.EnglishStemmer;
+
+/**
+ * Turns parsed lexicon statements into a {@link CompiledLexicon}: resolves includes and word
+ * sets, normalises literals with the same tokenizer the text goes through, expands each pattern
+ * into plain atom sequences and builds the automaton. Every problem is collected; one
+ * {@link dev.framelens.LexiconException} lists them all.
+ *
+ * <p>Limits, each refused with a message naming it: a pattern may expand into at most
+ * {@value #MAX_EXPANSIONS} sequences of at most {@value #MAX_SEQUENCE_LENGTH} tokens, and the
+ * automaton may hold at most {@value #MAX_STATES} states.
+ */
+public final class LexiconCompiler {
+  /** Most atom sequences one pattern may expand into. */
+  public static final int MAX_EXPANSIONS = 4_096;
+  /** Most tokens one expanded pattern may span. */
+  public static final int MAX_SEQUENCE_LENGTH = 32;
+  /** Most states of the compiled automaton. */
+  public static final int MAX_STATES = 2_000_000;
+  /** Shortest prefix a {@code word*} may have. */
+  public static final int MIN_PREFIX = 3;
+  /** Deepest include nesting. */
+  public static final int MAX_INCLUDE_DEPTH = 16;
+
+  private final Problems problems = new Problems();
+  private final SentenceTokenizer tokenizer = new SentenceTokenizer();
+  private final EnglishStemmer stemmer = new EnglishStemmer();
+
+  private LexiconCompiler() {}
+
+  /**
+   * Reads a lexicon file and the files it includes.
+   *
+   * @throws UncheckedIOException if the top file cannot be read (it names the file)
+   * @throws dev.framelens.LexiconException listing every syntax problem
+   */
+  public static List<Statement> read(LexiconSource source) {
+    LexiconCompiler reader = new LexiconCompiler();
+    List<Statement> out = new ArrayList<>();
+    reader.readInto(source, out, new ArrayDeque<>(), null);
+    reader.problems.throwIfAny();
+    return out;
+  }
+
+  /**
+   * Compiles the statements of a base lexicon and of the files that extend it, in order.
+   *
+   * @throws dev.framelens.LexiconException listing every problem
+   */
+  public static CompiledLexicon compile(List<List<Statement>> parts) {
+    LexiconCompiler compiler = new LexiconCompiler();
+    CompiledLexicon result = compiler.compileParts(parts);
+    compiler.problems.throwIfAny();
+    return result;
+  }
+
+  /** The stem the lexicon uses for a normalised word, as the engine computes it. */
+  public static String stem(EnglishStemmer stemmer, String word) {
+    stemmer.setCurrent(word);
+    stemmer.stem();
+    return stemmer.getCurrent();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reading and includes
+
+  private void readInto(LexiconSource source, List<Statement> out, Deque<String> stack,
+      Syntax.Include via) {
+    byte[] bytes;
+    if (via == null) {
+      bytes = source.bytes();
+    } else {
+      try {
+        bytes = source.bytes();
+      } catch (UncheckedIOException e) {
+        problems.add(via.at(), "cannot read included file: " + e.getMessage(), via.path());
+        return;
+      }
+    }
+    String text = source.decode(bytes, problems);
+    if (text == null) {
+      return;
+    }
+    stack.push(source.identity());
+    for (Statement s : LexiconParser.parse(source.name(), text, problems)) {
+      if (s instanceof Syntax.Include include) {
+        LexiconSource target = source.resolve(include.path());
+        if (target == null) {
+          problems.add(include.at(), "include is not possible in a lexicon given as text; load "
+              + "it from a file", include.path());
+        } else if (stack.contains(target.identity())) {
+          problems.add(include.at(), "include cycle: the file includes itself through this line",
+              include.path());
+        } else if (stack.size() >= MAX_INCLUDE_DEPTH) {
+          problems.add(include.at(), "includes nest deeper than " + MAX_INCLUDE_DEPTH,
+              include.path());
+        } else {
+          readInto(target, out, stack, include);
+        }
+      } else {
+        out.add(s);
+      }
+    }
+    stack.pop();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Compilation
+
+  /** A word set while it is being resolved. */
+  private static final class SetEntry {
+    final Position definedAt;
+    final List<Item> items = new ArrayList<>();
+    Set<String> words;
+    Set<String> stems;
+    Set<String> prefixes;
+    int atom = -1;
+
+    SetEntry(Position definedAt) {
+      this.definedAt = definedAt;
+    }
+  }
+
+  private final Map<String, SetEntry> sets = new LinkedHashMap<>();
+  private final Map<String, Integer> wordAtom = new HashMap<>();
+  private final Map<String, Integer> stemAtom = new HashMap<>();
+  private final Map<String, Integer> prefixAtom = new HashMap<>();
+  private int nextAtom = PatternAutomaton.FIRST_FREE_ATOM;
+  private final List<PatternKind> kinds = new ArrayList<>();
+
+  private CompiledLexicon compileParts(List<List<Statement>> parts) {
+    String name = null;
+    String version = null;
+    double[] thresholds = new double[Frame.values().length];
+    Arrays.fill(thresholds, 0.5);
+    int[] frameNegation = new int[Frame.values().length];
+    Arrays.fill(frameNegation, -1);
+    Set<String> abbreviations = new TreeSet<>();
+    List<Item> speakerWords = new ArrayList<>();
+    Map<String, List<Item>> who = new LinkedHashMap<>();
+    Map<String, Position> whoAt = new HashMap<>();
+    Map<String, PatternDef> defs = new LinkedHashMap<>();
+    Set<String> disabled = new HashSet<>();
+
+    for (List<Statement> part : parts) {
+      for (Statement statement : part) {
+        if (statement instanceof Syntax.Header h) {
+          if (name == null) {
+            name = h.name();
+            version = h.version();
+          }
+        } else if (statement instanceof Syntax.Abbreviations a) {
+          abbreviations.addAll(a.words());
+        } else if (statement instanceof Syntax.SpeakerWords w) {
+          speakerWords.addAll(w.items());
+        } else if (statement instanceof Syntax.Threshold t) {
+          thresholds[t.frame().ordinal()] = t.value();
+        } else if (statement instanceof Syntax.FrameDefault f) {
+          if (f.negated().given()) {
+            frameNegation[f.frame().ordinal()] =
+                f.negated().frame() == null ? -1 : f.negated().frame().ordinal();
+          }
+        } else if (statement instanceof Syntax.SetDef d) {
+          defineSet(d);
+        } else if (statement instanceof Syntax.WhoDef w) {
+          who.computeIfAbsent(w.category(), k -> new ArrayList<>()).addAll(w.items());
+          whoAt.putIfAbsent(w.category(), w.at());
+        } else if (statement instanceof Syntax.Disable d) {
+          if (!defs.containsKey(d.id()) || disabled.contains(d.id())) {
+            problems.add(d.at(), "cannot disable an unknown rule (no rule, block or modifier "
+                + "with this id is defined above)", d.id());
+          } else {
+            disabled.add(d.id());
+          }
+        } else if (statement instanceof PatternDef p) {
+          PatternDef previous = defs.get(p.id());
+          if (previous != null && !disabled.contains(p.id())) {
+            problems.add(p.at(), "duplicate id (first defined at " + previous.at() + ")",
+                p.id());
+          } else {
+            defs.remove(p.id());
+            disabled.remove(p.id());
+            defs.put(p.id(), p);
+          }
+        } else {
+          throw new AssertionError("includes are resolved on reading: " + statement);
+        }
+      }
+    }
+    resolveSets();
+
+    // Sets, who categories and speaker words get atoms; their members index them.
+    Map<Integer, String> whoCategories = new LinkedHashMap<>();
+    List<SetEntry> memberSets = new ArrayList<>();
+    for (SetEntry set : sets.values()) {
+      set.atom = nextAtom++;
+      memberSets.add(set);
+    }
+    for (Map.Entry<String, List<Item>> e : who.entrySet()) {
+      SetEntry category = new SetEntry(whoAt.get(e.getKey()));
+      category.items.addAll(e.getValue());
+      resolve(category, "who " + e.getKey(), new ArrayDeque<>());
+      category.atom = nextAtom++;
+      memberSets.add(category);
+      whoCategories.put(category.atom, e.getKey());
+    }
+    int speakerAtom = -1;
+    if (!speakerWords.isEmpty()) {
+      SetEntry speakers = new SetEntry(speakerWords.get(0).at());
+      speakers.items.addAll(speakerWords);
+      resolve(speakers, "speaker-words", new ArrayDeque<>());
+      speakers.atom = speakerAtom = nextAtom++;
+      memberSets.add(speakers);
+    }
+
+    List<PatternDef> kept = new ArrayList<>();
+    for (PatternDef p : defs.values()) {
+      if (!disabled.contains(p.id())) {
+        kept.add(p);
+      }
+    }
+    Map<String, Integer> ids = new HashMap<>();
+    for (int i = 0; i < kept.size(); i++) {
+      ids.put(kept.get(i).id(), i);
+      kinds.add(kept.get(i).kind());
+    }
+    PatternAutomaton.Builder builder = PatternAutomaton.builder(MAX_STATES);
+    builder.patternCount(kept.size());
+    PatternInfo[] infos = new PatternInfo[kept.size()];
+    boolean full = false;
+    for (int i = 0; i < kept.size(); i++) {
+      PatternDef def = kept.get(i);
+      List<int[]> sequences = expandChecked(def);
+      if (sequences != null && !full) {
+        for (int[] sequence : sequences) {
+          if (!builder.add(i, sequence)) {
+            problems.add(def.at(), "the lexicon is too large: the automaton would exceed "
+                + MAX_STATES + " states (the limit)", def.id());
+            full = true;
+            break;
+          }
+        }
+      }
+      infos[i] = describe(i, def, ids, frameNegation,
+          sequences == null ? new int[0][] : sequences.toArray(new int[0][]));
+    }
+
+    return new CompiledLexicon(
+        name == null ? "unnamed" : name,
+        version == null ? "0" : version,
+        thresholds,
+        List.copyOf(abbreviations),
+        builder.build(),
+        infos,
+        dictionary(wordAtom, memberSets, s -> s.words),
+        dictionary(stemAtom, memberSets, s -> s.stems),
+        dictionary(prefixAtom, memberSets, s -> s.prefixes),
+        longestPrefix(memberSets),
+        Map.copyOf(whoCategories),
+        speakerAtom);
+  }
+
+  private void defineSet(Syntax.SetDef d) {
+    SetEntry existing = sets.get(d.name());
+    if (d.extend()) {
+      if (existing == null) {
+        problems.add(d.at(), "cannot extend an unknown set (define it first with 'set @"
+            + d.name() + " = ...')", "@" + d.name());
+        return;
+      }
+      existing.items.addAll(d.items());
+    } else if (existing != null) {
+      problems.add(d.at(), "set already defined at " + existing.definedAt
+          + " (use += to add words to it)", "@" + d.name());
+    } else {
+      SetEntry entry = new SetEntry(d.at());
+      entry.items.addAll(d.items());
+      sets.put(d.name(), entry);
+    }
+  }
+
+  private void resolveSets() {
+    for (Map.Entry<String, SetEntry> e : sets.entrySet()) {
+      resolve(e.getValue(), "@" + e.getKey(), new ArrayDeque<>());
+    }
+  }
+
+  /** Flattens a set's items into words and stems, following set references. */
+  private void resolve(SetEntry set, String label, Deque<String> stack) {
+    if (set.words != null) {
+      return;
+    }
+    Set<String> words = new LinkedHashSet<>();
+    Set<String> stems = new LinkedHashSet<>();
+    Set<String> prefixes = new LinkedHashSet<>();
+    stack.push(label);
+    for (Item item : set.items) {
+      switch (item.kind()) {
+        case WORD -> {
+          String term = singleTerm(item);
+          if (term != null) {
+            words.add(term);
+          }
+        }
+        case STEM -> {
+          String term = singleTerm(item);
+          if (term != null) {
+            stems.add(stem(stemmer, term));
+          }
+        }
+        case PREFIX -> {
+          String term = prefixTerm(item.text(), item.at());
+          if (term != null) {
+            prefixes.add(term);
+          }
+        }
+        case SET -> {
+          SetEntry other = sets.get(item.text());
+          if (other == null) {
+            problems.add(item.at(), "unknown set" + suggestion(item.text()), "@" + item.text());
+          } else if (stack.contains("@" + item.text())) {
+            problems.add(item.at(), "set " + label + " includes itself through @" + item.text(),
+                "@" + item.text());
+          } else {
+            resolve(other, "@" + item.text(), stack);
+            if (other.words != null) {
+              words.addAll(other.words);
+              stems.addAll(other.stems);
+              prefixes.addAll(other.prefixes);
+            }
+          }
+        }
+      }
+    }
+    stack.pop();
+    set.words = words;
+    set.stems = stems;
+    set.prefixes = prefixes;
+  }
+
+  /** A prefix's normalised form, or null after a problem. */
+  private String prefixTerm(String text, Position at) {
+    List<String> terms = tokenizer.terms(text);
+    if (terms.size() != 1) {
+      problems.add(at, "'*' applies to one word", text + "*");
+      return null;
+    }
+    if (terms.get(0).length() < MIN_PREFIX) {
+      problems.add(at, "a prefix needs at least " + MIN_PREFIX + " letters", text + "*");
+      return null;
+    }
+    return terms.get(0);
+  }
+
+  private int longestPrefix(List<SetEntry> memberSets) {
+    int longest = prefixAtom.keySet().stream().mapToInt(String::length).max().orElse(0);
+    for (SetEntry set : memberSets) {
+      if (set.prefixes != null) {
+        longest = Math.max(longest, set.prefixes.stream().mapToInt(String::length).max()
+            .orElse(0));
+      }
+    }
+    return longest;
+  }
+
+  private String singleTerm(Item item) {
+    List<String> terms = tokenizer.terms(item.text());
+    if (terms.size() != 1) {
+      problems.add(item.at(), terms.isEmpty() ? "no word in this item"
+          : "a set item must be one word (this is " + terms.size() + "; write phrases in a "
+              + "pattern)", item.text());
+      return null;
+    }
+    return terms.get(0);
+  }
+
+  private String suggestion(String unknown) {
+    String best = null;
+    int bestDistance = 3;
+    for (String known : sets.keySet()) {
+      int d = editDistance(unknown, known);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = known;
+      }
+    }
+    return best == null ? "" : " (did you mean @" + best + "?)";
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1),
+            previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Patterns
+
+  /** Thrown inside expansion when a limit is passed; the caller reports it once. */
+  private static final class LimitExceeded extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    LimitExceeded(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** The pattern's atom sequences, or null after reporting problems. */
+  private List<int[]> expandChecked(PatternDef def) {
+    List<int[]> sequences;
+    int before = problems.size();
+    try {
+      sequences = expand(def.pattern());
+    } catch (LimitExceeded e) {
+      problems.add(def.at(), e.getMessage(), def.id());
+      return null;
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    Position patternAt = firstPosition(def.pattern());
+    List<int[]> kept = new ArrayList<>();
+    for (int[] s : sequences) {
+      if (s.length == 0) {
+        problems.add(patternAt, "the pattern can match no tokens at all (make an element "
+            + "required)", def.id());
+        return null;
+      }
+      if (s[0] == PatternAutomaton.ANY) {
+        problems.add(patternAt, "a pattern cannot start with a gap or wildcard", def.id());
+        return null;
+      }
+      if (s[s.length - 1] == PatternAutomaton.ANY) {
+        problems.add(patternAt, "a pattern cannot end with a gap or wildcard", def.id());
+        return null;
+      }
+      if (s.length > MAX_SEQUENCE_LENGTH) {
+        problems.add(patternAt, "the pattern can span more than " + MAX_SEQUENCE_LENGTH
+            + " tokens (the limit)", def.id());
+        return null;
+      }
+      if (def.casualtyKind() != null
+          && Arrays.stream(s).noneMatch(a -> a == PatternAutomaton.NUMBER)) {
+        problems.add(def.at(), "a rule with 'kind' needs NUMBER in every alternative of its "
+            + "pattern (the figure comes from it)", def.id());
+        return null;
+      }
+      kept.add(s);
+    }
+    return kept;
+  }
+
+  private static Position firstPosition(PatternNode node) {
+    if (node instanceof PatternNode.Literal l) {
+      return l.at();
+    } else if (node instanceof PatternNode.Stem s) {
+      return s.at();
+    } else if (node instanceof PatternNode.SetRef r) {
+      return r.at();
+    } else if (node instanceof PatternNode.Prefix p) {
+      return p.at();
+    } else if (node instanceof PatternNode.Number n) {
+      return n.at();
+    } else if (node instanceof PatternNode.Capitalized c) {
+      return c.at();
+    } else if (node instanceof PatternNode.Any a) {
+      return a.at();
+    } else if (node instanceof PatternNode.Gap g) {
+      return g.at();
+    } else if (node instanceof PatternNode.Sequence s) {
+      return firstPosition(s.items().get(0));
+    } else if (node instanceof PatternNode.Alternatives a) {
+      return firstPosition(a.options().get(0));
+    } else {
+      return firstPosition(((PatternNode.Optional) node).item());
+    }
+  }
+
+  private List<int[]> expand(PatternNode node) {
+    if (node instanceof PatternNode.Literal literal) {
+      List<String> terms = tokenizer.terms(literal.text());
+      if (terms.isEmpty()) {
+        problems.add(literal.at(), "no word in this literal", literal.text());
+        return List.of(new int[0]);
+      }
+      int[] atoms = new int[terms.size()];
+      for (int i = 0; i < atoms.length; i++) {
+        atoms[i] = wordAtom.computeIfAbsent(terms.get(i), t -> nextAtom++);
+      }
+      return List.of(atoms);
+    }
+    if (node instanceof PatternNode.Stem stem) {
+      List<String> terms = tokenizer.terms(stem.text());
+      if (terms.size() != 1) {
+        problems.add(stem.at(), "'~' applies to one word", stem.text() + "~");
+        return List.of(new int[0]);
+      }
+      String s = stem(stemmer, terms.get(0));
+      return List.of(new int[] {stemAtom.computeIfAbsent(s, t -> nextAtom++)});
+    }
+    if (node instanceof PatternNode.Prefix prefix) {
+      String term = prefixTerm(prefix.text(), prefix.at());
+      if (term == null) {
+        return List.of(new int[0]);
+      }
+      return List.of(new int[] {prefixAtom.computeIfAbsent(term, t -> nextAtom++)});
+    }
+    if (node instanceof PatternNode.SetRef ref) {
+      SetEntry set = sets.get(ref.name());
+      if (set == null) {
+        problems.add(ref.at(), "unknown set" + suggestion(ref.name()), "@" + ref.name());
+        return List.of(new int[0]);
+      }
+      return List.of(new int[] {set.atom});
+    }
+    if (node instanceof PatternNode.Number) {
+      return List.of(new int[] {PatternAutomaton.NUMBER});
+    }
+    if (node instanceof PatternNode.Capitalized) {
+      return List.of(new int[] {PatternAutomaton.CAPITALIZED});
+    }
+    if (node instanceof PatternNode.Any) {
+      return List.of(new int[] {PatternAutomaton.ANY});
+    }
+    if (node instanceof PatternNode.Gap gap) {
+      List<int[]> out = new ArrayList<>();
+      for (int k = gap.min(); k <= gap.max(); k++) {
+        int[] wildcards = new int[k];
+        Arrays.fill(wildcards, PatternAutomaton.ANY);
+        out.add(wildcards);
+      }
+      return out;
+    }
+    if (node instanceof PatternNode.Optional optional) {
+      List<int[]> out = new ArrayList<>(expand(optional.item()));
+      out.add(new int[0]);
+      return out;
+    }
+    if (node instanceof PatternNode.Alternatives alternatives) {
+      List<int[]> out = new ArrayList<>();
+      for (PatternNode option : alternatives.options()) {
+        out.addAll(expand(option));
+        checkSize(out.size());
+      }
+      return out;
+    }
+    List<int[]> out = List.of(new int[0]);
+    for (PatternNode item : ((PatternNode.Sequence) node).items()) {
+      List<int[]> tails = expand(item);
+      checkSize((long) out.size() * tails.size());
+      List<int[]> joined = new ArrayList<>(out.size() * tails.size());
+      for (int[] head : out) {
+        for (int[] tail : tails) {
+          if (head.length + tail.length > MAX_SEQUENCE_LENGTH * 2) {
+            throw new LimitExceeded("the pattern can span more than " + MAX_SEQUENCE_LENGTH
+                + " tokens (the limit)");
+          }
+          int[] both = Arrays.copyOf(head, head.length + tail.length);
+          System.arraycopy(tail, 0, both, head.length, tail.length);
+          joined.add(both);
+        }
+      }
+      out = joined;
+    }
+    return out;
+  }
+
+  private static void checkSize(long size) {
+    if (size > MAX_EXPANSIONS) {
+      throw new LimitExceeded("the pattern expands into more than " + MAX_EXPANSIONS
+          + " alternatives (the limit); use fewer optional elements, narrower gaps or a set");
+    }
+  }
+
+  private PatternInfo describe(int id, PatternDef def, Map<String, Integer> ids,
+      int[] frameNegation, int[][] sequences) {
+    int frames = 0;
+    for (Frame f : def.frames()) {
+      frames |= 1 << f.ordinal();
+    }
+    int[] negatedTo = new int[Frame.values().length];
+    NegatedTarget ruleTarget = def.negated();
+    for (Frame f : Frame.values()) {
+      negatedTo[f.ordinal()] = ruleTarget.given()
+          ? (ruleTarget.frame() == null ? -1 : ruleTarget.frame().ordinal())
+          : frameNegation[f.ordinal()];
+    }
+    Set<Integer> immune = references(def, def.immune(), "immune", PatternKind.MODIFIER, ids);
+    Set<Integer> overrides = references(def, def.overrides(), "overrides", PatternKind.RULE,
+        ids);
+    Effect[] effects = new Effect[Frame.values().length + 1];
+    for (Effect e : def.effects()) {
+      int slot = e.frame() == null ? Frame.values().length : e.frame().ordinal();
+      if (effects[slot] != null) {
+        problems.add(e.at(), "a second effect for the same frame", e.frame() == null ? "*"
+            : e.frame().id());
+      }
+      effects[slot] = e;
+    }
+    return new PatternInfo(id, def.kind(), def.id(), frames, def.weight(), negatedTo,
+        def.casualtyKind(), def.qualifier(), immune, overrides, def.scope(),
+        def.conditions(), effects,
+        def.examples().stream().map(Example::text).toList(),
+        def.counters().stream().map(Example::text).toList(),
+        def.at().source(), def.at().line(), sequences);
+  }
+
+  /** The ids named by an attribute, each of which must be a pattern of {@code kind}. */
+  private Set<Integer> references(PatternDef def, List<String> names, String attribute,
+      PatternKind kind, Map<String, Integer> ids) {
+    Set<Integer> out = new HashSet<>();
+    for (String name : names) {
+      Integer target = ids.get(name);
+      if (target == null || kinds.get(target) != kind) {
+        problems.add(def.at(), "'" + attribute + "' names no " + kind.keyword + " of this "
+            + "lexicon", name);
+      } else {
+        out.add(target);
+      }
+    }
+    return Set.copyOf(out);
+  }
+
+  /** Word (or stem) to the atoms it satisfies: its own literal atom and its sets' atoms. */
+  private static CharArrayMap<int[]> dictionary(Map<String, Integer> literalAtoms,
+      List<SetEntry> memberSets, java.util.function.Function<SetEntry, Set<String>> members) {
+    Map<String, List<Integer>> atoms = new HashMap<>();
+    literalAtoms.forEach((term, atom) -> atoms.computeIfAbsent(term, k -> new ArrayList<>())
+        .add(atom));
+    for (SetEntry set : memberSets) {
+      Set<String> terms = members.apply(set);
+      if (terms == null) {
+        continue;
+      }
+      for (String m : terms) {
+        List<Integer> list = atoms.computeIfAbsent(m, k -> new ArrayList<>());
+        if (!list.contains(set.atom)) {
+          list.add(set.atom);
+        }
+      }
+    }
+    CharArrayMap<int[]> map = new CharArrayMap<>(atoms.size(), false);
+    atoms.forEach((term, list) -> map.put(term,
+        list.stream().mapToInt(Integer::intValue).sorted().toArray()));
+    return CharArrayMap.unmodifiableMap(map);
+  }
+}

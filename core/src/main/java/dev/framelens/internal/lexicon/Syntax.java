@@ -1,0 +1,131 @@
+package dev.framelens.internal.lexicon;
+
+import dev.framelens.CasualtyCount;
+import dev.framelens.Frame;
+import java.util.List;
+import java.util.Set;
+
+/** The parsed form of a lexicon file, before sets and literals are resolved. */
+public final class Syntax {
+  private Syntax() {}
+
+  /** One directive of a lexicon file. */
+  sealed interface Statement
+      permits Header, Include, Abbreviations, SpeakerWords, Threshold, FrameDefault, SetDef,
+          WhoDef, Disable, PatternDef {
+    Position at();
+  }
+
+  record Header(Position at, String name, String version) implements Statement {}
+
+  record Include(Position at, String path) implements Statement {}
+
+  record Abbreviations(Position at, List<String> words) implements Statement {}
+
+  record SpeakerWords(Position at, List<Item> items) implements Statement {}
+
+  record Threshold(Position at, Frame frame, double value) implements Statement {}
+
+  /** {@code frame F [negated G|none]}: opens a block of rules and sets F's negation target. */
+  record FrameDefault(Position at, Frame frame, NegatedTarget negated) implements Statement {}
+
+  record SetDef(Position at, String name, boolean extend, List<Item> items) implements Statement {}
+
+  record WhoDef(Position at, String category, List<Item> items) implements Statement {}
+
+  record Disable(Position at, String id) implements Statement {}
+
+  /** What a negation turns a frame into: nothing said, dropped, or another frame. */
+  record NegatedTarget(boolean given, Frame frame) {
+    static final NegatedTarget UNSPECIFIED = new NegatedTarget(false, null);
+    static final NegatedTarget NONE = new NegatedTarget(true, null);
+
+    static NegatedTarget of(Frame frame) {
+      return new NegatedTarget(true, frame);
+    }
+  }
+
+  public enum PatternKind {
+    RULE("rule"), BLOCK("block"), MODIFIER("modifier"), BOUNDARY("boundary"),
+    ATTRIBUTION("attribution"), QUALIFIER("qualifier"), SUBSET("subset");
+
+    final String keyword;
+
+    PatternKind(String keyword) {
+      this.keyword = keyword;
+    }
+
+    public boolean takesExamples() {
+      return this == RULE || this == BLOCK || this == MODIFIER;
+    }
+  }
+
+  public enum Direction { BEFORE, AFTER, AROUND }
+
+  /**
+   * How far a modifier reaches: a number of tokens; the clause (ended by punctuation, boundary
+   * words and quotation edges); the part (ended by boundary words only, so it spans commas);
+   * or the whole sentence.
+   */
+  public enum Extent { TOKENS, CLAUSE, PART, SENTENCE }
+
+  public enum Condition {
+    QUESTION("question"), QUOTED("quoted"), UNQUOTED("unquoted"), SCARE_QUOTED("scare-quoted");
+
+    final String id;
+
+    Condition(String id) {
+      this.id = id;
+    }
+  }
+
+  public record Scope(Direction direction, Extent extent, int tokens) {}
+
+  public enum EffectKind { DROP, NEGATE, CONTEST, WEAKEN, TURN }
+
+  /** {@code frame -> effect} under a modifier; {@code frame} null stands for {@code *}. */
+  public record Effect(Position at, Frame frame, EffectKind kind, Frame target, double factor) {
+    public String describe() {
+      return switch (kind) {
+        case DROP -> "drop";
+        case NEGATE -> "negate";
+        case CONTEST -> "contest";
+        case WEAKEN -> "weaken " + factor;
+        case TURN -> "-> " + target.id();
+      };
+    }
+  }
+
+  record Example(Position at, String text) {}
+
+  /**
+   * A word set item: a word, a stem ({@code word~}), a prefix ({@code word*}) or another set
+   * ({@code @name}).
+   */
+  record Item(Position at, String text, ItemKind kind) {}
+
+  enum ItemKind { WORD, STEM, PREFIX, SET }
+
+  /**
+   * A rule, block, modifier, boundary, attribution, qualifier or subset marker: an id, its
+   * attributes and a token pattern.
+   */
+  record PatternDef(
+      Position at,
+      PatternKind kind,
+      String id,
+      Set<Frame> frames,
+      double weight,
+      NegatedTarget negated,
+      CasualtyCount.Kind casualtyKind,
+      CasualtyCount.Qualifier qualifier,
+      List<String> immune,
+      List<String> overrides,
+      Scope scope,
+      Set<Condition> conditions,
+      PatternNode pattern,
+      List<Example> examples,
+      List<Example> counters,
+      List<Effect> effects)
+      implements Statement {}
+}

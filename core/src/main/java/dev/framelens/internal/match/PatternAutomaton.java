@@ -1,0 +1,206 @@
+package dev.framelens.internal.match;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * All token patterns of a lexicon compiled into one automaton, matched in a single left-to-right
+ * pass over a sentence's tokens.
+ *
+ * <h2>Design notes</h2>
+ *
+ * <p><b>Alphabet.</b> A pattern is a sequence of <em>atoms</em>: a word, a stem, a word set,
+ * {@link #NUMBER} or the wildcard {@link #ANY}. A token satisfies several atoms at once (the word
+ * "failed", the stem "fail", the set {@code @failure}), so the lexicon resolves each distinct
+ * token form once to the short array of atoms it satisfies; the automaton never looks at text.
+ *
+ * <p><b>Structure.</b> Optional elements, alternatives and bounded gaps are expanded at compile
+ * time into plain atom sequences, and all sequences of all patterns are inserted into one trie,
+ * so patterns that share a prefix share its states. A transition is keyed by {@code (state,
+ * atom)} in one open-addressing table. The trie is a non-deterministic automaton only because a
+ * token satisfies several atoms; each atom has at most one successor.
+ *
+ * <p><b>Matching</b> ({@link Matcher}) keeps the set of live states, each with the token where
+ * its match began. For each token it looks up, for every live state and for the root, the
+ * successor under each atom the token satisfies and under {@code ANY}. The root is re-entered at
+ * every token, which makes the search unanchored. Two threads reaching the same state are merged
+ * keeping the later start, because the future of a state does not depend on where it began and
+ * the later start gives the shorter span.
+ *
+ * <p><b>Invariants.</b> No pattern begins with {@code ANY} (the compiler rejects leading gaps and
+ * wildcards), so the root never has a wildcard transition. Reported matches are, for each
+ * pattern and each end token, the one with the latest start.
+ *
+ * <p><b>Cost.</b> Per token: one hash probe per (live state + root) × (atoms of the token + 1).
+ * Live states are the distinct partial matches in progress, bounded by the trie depth times the
+ * gap width of the patterns that actually match here, not by the number of rules: a rule whose
+ * first atom the token does not satisfy costs nothing. Memory: one entry per trie edge.
+ */
+public final class PatternAutomaton {
+  /** The wildcard atom: any single token. */
+  public static final int ANY = 0;
+  /** The atom of a recognised number phrase. */
+  public static final int NUMBER = 1;
+  /** The atom of a token written with a capital letter ("Hamas", "Tripoli"). */
+  public static final int CAPITALIZED = 2;
+  /** The first atom id free for words, stems and sets. */
+  public static final int FIRST_FREE_ATOM = 3;
+
+  private static final long EMPTY = -1L;
+
+  private final int stateCount;
+  private final int patternCount;
+  private final long[] keys;
+  private final int[] targets;
+  private final int mask;
+  private final int[][] accepts;
+  private final boolean[] hasWildcard;
+
+  private PatternAutomaton(int stateCount, int patternCount, Map<Long, Integer> edges,
+      List<int[]> acceptLists) {
+    this.stateCount = stateCount;
+    this.patternCount = patternCount;
+    int capacity = Integer.highestOneBit(Math.max(4, edges.size() * 2 - 1)) << 1;
+    this.keys = new long[capacity];
+    this.targets = new int[capacity];
+    this.mask = capacity - 1;
+    Arrays.fill(keys, EMPTY);
+    this.hasWildcard = new boolean[stateCount];
+    for (Map.Entry<Long, Integer> e : edges.entrySet()) {
+      long key = e.getKey();
+      int slot = slot(key);
+      while (keys[slot] != EMPTY) {
+        slot = (slot + 1) & mask;
+      }
+      keys[slot] = key;
+      targets[slot] = e.getValue();
+      if ((int) key == ANY) {
+        hasWildcard[(int) (key >>> 32)] = true;
+      }
+    }
+    this.accepts = acceptLists.toArray(new int[0][]);
+  }
+
+  /** A builder for an automaton of at most {@code maxStates} states. */
+  public static Builder builder(int maxStates) {
+    return new Builder(maxStates);
+  }
+
+  /** Number of states, the root included. */
+  public int stateCount() {
+    return stateCount;
+  }
+
+  /** Number of patterns the automaton was built for (ids 0 .. n-1). */
+  public int patternCount() {
+    return patternCount;
+  }
+
+  /** The successor of {@code state} under {@code atom}, or -1. */
+  int next(int state, int atom) {
+    long key = ((long) state << 32) | (atom & 0xFFFFFFFFL);
+    int slot = slot(key);
+    long k;
+    while ((k = keys[slot]) != EMPTY) {
+      if (k == key) {
+        return targets[slot];
+      }
+      slot = (slot + 1) & mask;
+    }
+    return -1;
+  }
+
+  boolean hasWildcard(int state) {
+    return hasWildcard[state];
+  }
+
+  /** Pattern ids that end at {@code state}, or null. */
+  int[] accepts(int state) {
+    return accepts[state];
+  }
+
+  private int slot(long key) {
+    long h = key * 0x9E3779B97F4A7C15L;
+    return (int) (h ^ (h >>> 29)) & mask;
+  }
+
+  /** Inserts atom sequences one by one; not thread-safe, used once per lexicon. */
+  public static final class Builder {
+    private final int maxStates;
+    private final Map<Long, Integer> edges = new HashMap<>();
+    private final List<int[]> accepts = new ArrayList<>();
+    private int patternCount;
+
+    private Builder(int maxStates) {
+      this.maxStates = maxStates;
+      accepts.add(null); // the root
+    }
+
+    /** The number of states so far. */
+    public int stateCount() {
+      return accepts.size();
+    }
+
+    /**
+     * Adds one expanded sequence of a pattern.
+     *
+     * @return false if the automaton would grow past its state limit (nothing is added then)
+     */
+    public boolean add(int patternId, int[] atoms) {
+      if (atoms.length == 0 || atoms[0] == ANY) {
+        throw new IllegalArgumentException("a sequence must start with a non-wildcard atom");
+      }
+      int state = 0;
+      int needed = 0;
+      for (int atom : atoms) {
+        Integer child = edges.get(key(state, atom));
+        if (child == null) {
+          needed = atoms.length;
+          break;
+        }
+        state = child;
+      }
+      if (needed > 0 && accepts.size() + needed > maxStates) {
+        return false;
+      }
+      state = 0;
+      for (int atom : atoms) {
+        long key = key(state, atom);
+        Integer child = edges.get(key);
+        if (child == null) {
+          child = accepts.size();
+          accepts.add(null);
+          edges.put(key, child);
+        }
+        state = child;
+      }
+      int[] list = accepts.get(state);
+      if (list == null) {
+        accepts.set(state, new int[] {patternId});
+      } else if (Arrays.stream(list).noneMatch(p -> p == patternId)) {
+        int[] grown = Arrays.copyOf(list, list.length + 1);
+        grown[list.length] = patternId;
+        accepts.set(state, grown);
+      }
+      patternCount = Math.max(patternCount, patternId + 1);
+      return true;
+    }
+
+    /** Declares the total number of patterns (some may have added no sequence). */
+    public Builder patternCount(int count) {
+      patternCount = Math.max(patternCount, count);
+      return this;
+    }
+
+    public PatternAutomaton build() {
+      return new PatternAutomaton(accepts.size(), patternCount, edges, accepts);
+    }
+
+    private static long key(int state, int atom) {
+      return ((long) state << 32) | (atom & 0xFFFFFFFFL);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package dev.framelens.internal.text;
+
+import org.apache.lucene.util.ArrayUtil;
+
+/**
+ * The tokens of one sentence as parallel arrays, reused from sentence to sentence so that
+ * tokenizing and matching allocate nothing per token. Number phrases are merged into single
+ * tokens by {@link NumberParser}, which fills the number columns.
+ */
+public final class TokenBuffer implements TokenSink {
+  /** Set on a token that stands for a whole number phrase. */
+  public static final int NUMBER = 4;
+  /** Set on a {@link #NUMBER} token for a vague quantity ("hundreds", "tens of thousands"). */
+  public static final int VAGUE = 8;
+
+  public int size;
+  public int[] start = new int[64];
+  public int[] end = new int[64];
+  public int[] flags = new int[64];
+  public int[] termOffset = new int[64];
+  public int[] termLength = new int[64];
+  public char[] pool = new char[512];
+  private int poolSize;
+  /** For a {@link #NUMBER} token: low bound, or -1. */
+  public long[] low = new long[64];
+  /** For a {@link #NUMBER} token: best value, or -1 for a range or a vague quantity. */
+  public long[] best = new long[64];
+  /** For a {@link #NUMBER} token: high bound, or -1. */
+  public long[] high = new long[64];
+
+  /** Empties the buffer for the next sentence. */
+  public void clear() {
+    size = 0;
+    poolSize = 0;
+  }
+
+  @Override
+  public void token(char[] term, int length, int tokenStart, int tokenEnd, int tokenFlags) {
+    if (size == start.length) {
+      int capacity = ArrayUtil.oversize(size + 1, Integer.BYTES);
+      start = ArrayUtil.growExact(start, capacity);
+      end = ArrayUtil.growExact(end, capacity);
+      flags = ArrayUtil.growExact(flags, capacity);
+      termOffset = ArrayUtil.growExact(termOffset, capacity);
+      termLength = ArrayUtil.growExact(termLength, capacity);
+      low = ArrayUtil.growExact(low, capacity);
+      best = ArrayUtil.growExact(best, capacity);
+      high = ArrayUtil.growExact(high, capacity);
+    }
+    if (poolSize + length > pool.length) {
+      pool = ArrayUtil.grow(pool, poolSize + length);
+    }
+    System.arraycopy(term, 0, pool, poolSize, length);
+    start[size] = tokenStart;
+    end[size] = tokenEnd;
+    flags[size] = tokenFlags;
+    termOffset[size] = poolSize;
+    termLength[size] = length;
+    low[size] = -1;
+    best[size] = -1;
+    high[size] = -1;
+    poolSize += length;
+    size++;
+  }
+
+  /** Whether token {@code i} exists and its term is {@code word}. */
+  public boolean is(int i, String word) {
+    if (i < 0 || i >= size || termLength[i] != word.length()) {
+      return false;
+    }
+    int off = termOffset[i];
+    for (int k = 0; k < word.length(); k++) {
+      if (pool[off + k] != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Token {@code i}'s term, allocated: for messages and tests, not for the hot path. */
+  public String term(int i) {
+    return new String(pool, termOffset[i], termLength[i]);
+  }
+
+  /** Copies token {@code from} over token {@code to} (to &lt;= from), for in-place merging. */
+  void move(int from, int to) {
+    if (from == to) {
+      return;
+    }
+    start[to] = start[from];
+    end[to] = end[from];
+    flags[to] = flags[from];
+    termOffset[to] = termOffset[from];
+    termLength[to] = termLength[from];
+    low[to] = low[from];
+    best[to] = best[from];
+    high[to] = high[from];
+  }
+}

@@ -1,0 +1,41 @@
+package dev.framelens.lexicons;
+
+import dev.framelens.FrameDetector;
+import dev.framelens.Lexicon;
+import dev.framelens.internal.eval.Evaluation;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Prints the evaluation of the default lexicon (or of {@code --lexicon FILE}) on gold files,
+ * with every error and its evidence when {@code --errors} is given: the lexicon author's quick
+ * loop, run from the test class path without Maven's overhead.
+ *
+ * <pre>
+ * java -cp "$(cat lexicons/target/test-classpath.txt)" dev.framelens.lexicons.EvaluateGold \
+ *     --errors ../shared/corpus/dev.jsonl
+ * </pre>
+ */
+public final class EvaluateGold {
+  private EvaluateGold() {}
+
+  public static void main(String[] args) {
+    boolean errors = false;
+    Lexicon lexicon = null;
+    List<Path> files = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--errors" -> errors = true;
+        case "--lexicon" -> lexicon = Lexicon.load(Path.of(args[++i]));
+        default -> files.add(Path.of(args[i]));
+      }
+    }
+    FrameDetector detector = lexicon == null ? FrameDetector.withDefaultLexicon()
+        : FrameDetector.builder().lexicon(lexicon).build();
+    for (Path file : files) {
+      System.out.println(Evaluation.run(file.getFileName().toString(), detector,
+          GoldCorpus.read(file)).report(errors));
+    }
+  }
+}
