@@ -344,8 +344,12 @@ final class LexiconParser {
     }
     List<Item> items = items(all.subList(3, all.size()), logical);
     if (items.isEmpty()) {
-      problems.add(logical.at(all.get(2).index()), "set " + name.text() + " has no words",
-          logical.text.toString());
+      // Only when nothing follows '=': words that were written but refused have each been
+      // reported already, and "has no words" would then contradict what the author sees.
+      if (all.size() == 3) {
+        problems.add(logical.at(all.get(2).index()), "set " + name.text() + " has no words",
+            logical.text.toString());
+      }
       return;
     }
     statements.add(new Syntax.SetDef(logical.at(name.index()), name.text().substring(1),
@@ -693,15 +697,17 @@ final class LexiconParser {
           problems.add(rightAt, "expected 'weaken <factor in (0, 1)>'", right);
           return null;
         }
+        // The problem's column is that of the factor, the offending text, not of "weaken".
+        Position factorAt = at.atColumn(rightColumn + right.indexOf(parts[1], parts[0].length()));
         try {
           double factor = Double.parseDouble(parts[1]);
           if (!(factor > 0 && factor < 1)) {
-            problems.add(rightAt, "weaken factor must be in (0, 1)", parts[1]);
+            problems.add(factorAt, "weaken factor must be in (0, 1)", parts[1]);
             return null;
           }
           return new Effect(at, frame, EffectKind.WEAKEN, null, factor);
         } catch (NumberFormatException e) {
-          problems.add(rightAt, "weaken factor must be a number", parts[1]);
+          problems.add(factorAt, "weaken factor must be a number", parts[1]);
           return null;
         }
       default:

@@ -2,7 +2,10 @@ package dev.framelens.internal.lexicon;
 
 import dev.framelens.LexiconException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Collects every problem found while loading a lexicon, to throw them together at the end. */
 final class Problems {
@@ -21,10 +24,25 @@ final class Problems {
     return list.size();
   }
 
-  /** Throws one {@link LexiconException} listing every problem, if there is any. */
+  /**
+   * Throws one {@link LexiconException} listing every problem, if there is any, in file and line
+   * order as {@link LexiconException#problems()} promises. Problems are found in several passes
+   * (grouping lines into statements, parsing statements, resolving sets, expanding patterns),
+   * so detection order is not line order: a stable sort by file (in the order files were first
+   * reported on), line and column restores it.
+   */
   void throwIfAny() {
     if (!list.isEmpty()) {
-      throw new LexiconException(list);
+      Map<String, Integer> fileOrder = new HashMap<>();
+      for (LexiconException.Problem p : list) {
+        fileOrder.putIfAbsent(p.source(), fileOrder.size());
+      }
+      List<LexiconException.Problem> sorted = new ArrayList<>(list);
+      sorted.sort(Comparator
+          .comparingInt((LexiconException.Problem p) -> fileOrder.get(p.source()))
+          .thenComparingInt(LexiconException.Problem::line)
+          .thenComparingInt(LexiconException.Problem::column));
+      throw new LexiconException(sorted);
     }
   }
 }
