@@ -55,6 +55,8 @@ final class Workspace implements Matcher.Sink {
   private int[] matchStart = new int[32];
   private int[] matchEnd = new int[32];
   private boolean[] matchDropped = new boolean[32];
+  /** For a rule match: the expanded sequence it matched (see {@link #path}). */
+  private int[][] matchPath = new int[32][];
   private int matchCount;
 
   private DocumentState doc;
@@ -123,6 +125,7 @@ final class Workspace implements Matcher.Sink {
       matchStart = ArrayUtil.growExact(matchStart, capacity);
       matchEnd = ArrayUtil.growExact(matchEnd, capacity);
       matchDropped = Arrays.copyOf(matchDropped, capacity);
+      matchPath = Arrays.copyOf(matchPath, capacity);
     }
     matchPattern[matchCount] = patternId;
     matchStart[matchCount] = startToken;
@@ -160,6 +163,13 @@ final class Workspace implements Matcher.Sink {
       }
     }
     computeClauses(from, to);
+    for (int m = 0; m < matchCount; m++) {
+      PatternInfo p = patterns[matchPattern[m]];
+      if (p.kind == Syntax.PatternKind.RULE) {
+        matchPath[m] = path(p, matchStart[m], matchEnd[m]);
+        matchDropped[m] = matchPath[m] == null;
+      }
+    }
     dropOverlapping(Syntax.PatternKind.MODIFIER, false);
     dropOverlapping(Syntax.PatternKind.RULE, true);
     applyOverrides();
@@ -226,9 +236,11 @@ final class Workspace implements Matcher.Sink {
   }
 
   /**
-   * Among matches of one kind, drops those that overlap a longer one (ties: the later one).
-   * With {@code sameRuleOnly}, only matches of the same pattern compete: different rules may
-   * support frames over the same words.
+   * Among matches of one kind, drops those that overlap a longer one. With {@code
+   * sameRuleOnly} (rules), only matches of the same rule compete, ties dropping the later one:
+   * different rules may support frames over the same words. Without it (modifier triggers), a
+   * trigger gives way only to a strictly longer one ("not" to "not been able to"), so that two
+   * modifiers sharing a word ("no") both act, each on its own frames.
    */
   private void dropOverlapping(Syntax.PatternKind kind, boolean sameRuleOnly) {
     for (int a = 0; a < matchCount; a++) {
@@ -243,13 +255,13 @@ final class Workspace implements Matcher.Sink {
         }
         int lengthA = matchEnd[a] - matchStart[a];
         int lengthB = matchEnd[b] - matchStart[b];
-        boolean dropA = lengthB > lengthA
-            || (lengthB == lengthA && !sameRuleOnly && matchPattern[b] < matchPattern[a]);
-        if (dropA) {
+        if (lengthB > lengthA) {
           matchDropped[a] = true;
           break;
         }
-        matchDropped[b] = true;
+        if (lengthA > lengthB || sameRuleOnly) {
+          matchDropped[b] = true;
+        }
       }
     }
   }
@@ -277,7 +289,7 @@ final class Workspace implements Matcher.Sink {
     PatternInfo rule = patterns[matchPattern[m]];
     int ms = matchStart[m];
     int me = matchEnd[m];
-    int[] path = path(rule, ms, me);
+    int[] path = matchPath[m];
     int spanQuote = quote[ms] >= 0 && quote[ms] == quote[me] ? quote[ms] : -1;
 
     int block = blockOver(ms, me);
@@ -343,9 +355,10 @@ final class Workspace implements Matcher.Sink {
             }
           }
           case WEAKEN -> weight *= effect.factor();
+          case KEEP -> { }
         }
-        if (dropped) {
-          break;
+        if (dropped || effect.kind() == Syntax.EffectKind.KEEP) {
+          break; // "keep" shields the match from the modifiers further away
         }
       }
       if (!dropped && polarity == Evidence.Polarity.ASSERTED && spanQuote >= 0
@@ -362,15 +375,16 @@ final class Workspace implements Matcher.Sink {
       doc.addEvidence(new EvidenceDraft(reported, original, rule.name, tokens.start[ms],
           tokens.end[me], sentence, polarity, weight, List.copyOf(hits), dropped, spanQuote));
     }
-    if (anyKept && rule.casualtyKind != null && path != null) {
+    if (anyKept && rule.casualtyKind != null) {
       figure(rule, ms, me, path);
     }
   }
 
   /**
    * The expanded sequence of {@code rule} that matches tokens {@code ms..me}: it tells which
-   * tokens the rule asked for and which a gap absorbed. Null only if the automaton and the
-   * expansion disagree, which the differential tests rule out.
+   * tokens the rule asked for and which a gap absorbed. Null when every such sequence would
+   * stretch a gap across a clause boundary ("breached, the town's defences"): a gap joins
+   * words of one clause, while words the rule spells out may stand on both sides of a comma.
    */
   private int[] path(PatternInfo rule, int ms, int me) {
     int length = me - ms + 1;
@@ -381,6 +395,10 @@ final class Workspace implements Matcher.Sink {
       boolean fits = true;
       for (int k = 0; k < length && fits; k++) {
         fits = sequence[k] == PatternAutomaton.ANY || contains(atoms[ms + k], sequence[k]);
+        if (fits && k > 0 && clause[ms + k] != clause[ms + k - 1]
+            && (sequence[k] == PatternAutomaton.ANY || sequence[k - 1] == PatternAutomaton.ANY)) {
+          fits = false;
+        }
       }
       if (fits) {
         return sequence;
@@ -463,10 +481,15 @@ final class Workspace implements Matcher.Sink {
    * of reach. A trigger on words the rule itself asked for is part of the rule, not context.
    */
   private int reach(Syntax.Scope scope, int ts, int te, int ms, int me, int[] path) {
+    // A trigger that begins before the match and runs into it ("would be" before "be
+    // overwhelmed") is context before it; likewise one that begins inside and runs past its end.
+    if (ts < ms && te >= ms && te <= me && scope.direction() != Syntax.Direction.AFTER) {
+      return 1;
+    }
+    if (ts >= ms && ts <= me && te > me && scope.direction() != Syntax.Direction.BEFORE) {
+      return 1;
+    }
     if (ts >= ms && te <= me) {
-      if (path == null) {
-        return -1;
-      }
       for (int k = ts; k <= te; k++) {
         if (path[k - ms] != PatternAutomaton.ANY) {
           return -1;

@@ -16,6 +16,7 @@ import dev.framelens.internal.lexicon.Syntax.PatternKind;
 import dev.framelens.internal.lexicon.Syntax.Scope;
 import dev.framelens.internal.lexicon.Syntax.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -123,7 +124,12 @@ final class LexiconParser {
         continue;
       }
       String keyword = firstWord(content);
-      if (KEYWORDS.contains(keyword)) {
+      // An indented line that starts with a keyword but does not have that directive's shape
+      // continues the statement above: "who", "set" or "block" are English words too, and a
+      // statement left open (an unclosed "(" or a trailing "|") always continues.
+      boolean continues = first > 0 && current != null
+          && (isOpen(current.text) || !hasDirectiveShape(keyword, content));
+      if (KEYWORDS.contains(keyword) && !continues) {
         current = new Logical();
         current.append(content, lineNo, first + 1, raw);
         out.add(current);
@@ -142,6 +148,42 @@ final class LexiconParser {
       }
     }
     return out;
+  }
+
+  /** Whether a line starting with {@code keyword} looks like that directive. */
+  private static boolean hasDirectiveShape(String keyword, String content) {
+    String[] w = content.split("\\s+");
+    return switch (keyword) {
+      case "set" -> w.length >= 3 && w[1].startsWith("@") && (w[2].equals("=")
+          || w[2].equals("+="));
+      case "who" -> w.length >= 3 && w[2].equals("=");
+      case "frame" -> w.length >= 2 && Arrays.stream(Frame.values())
+          .anyMatch(f -> f.id().equals(w[1]));
+      case "rule", "block", "modifier", "boundary", "attribution", "qualifier", "subset" ->
+          w.length >= 2 && ID.matcher(w[1]).matches() && content.indexOf(':') > 0;
+      default -> true;
+    };
+  }
+
+  /** Whether a statement has an unclosed parenthesis or ends with "|". */
+  private static boolean isOpen(CharSequence text) {
+    int depth = 0;
+    boolean quoted = false;
+    char last = ' ';
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && c == '(') {
+        depth++;
+      } else if (!quoted && c == ')') {
+        depth--;
+      }
+      if (!Character.isWhitespace(c)) {
+        last = c;
+      }
+    }
+    return depth > 0 || last == '|';
   }
 
   private static String stripComment(String content) {
@@ -685,12 +727,17 @@ final class LexiconParser {
       case "drop":
       case "negate":
       case "contest":
+      case "keep":
         if (parts.length != 1) {
           problems.add(rightAt, "unexpected text after '" + parts[0] + "'", right);
           return null;
         }
-        EffectKind kind = parts[0].equals("drop") ? EffectKind.DROP
-            : parts[0].equals("negate") ? EffectKind.NEGATE : EffectKind.CONTEST;
+        EffectKind kind = switch (parts[0]) {
+          case "drop" -> EffectKind.DROP;
+          case "negate" -> EffectKind.NEGATE;
+          case "contest" -> EffectKind.CONTEST;
+          default -> EffectKind.KEEP;
+        };
         return new Effect(at, frame, kind, null, 1.0);
       case "weaken":
         if (parts.length != 2) {
@@ -717,8 +764,8 @@ final class LexiconParser {
           }
           return new Effect(at, frame, EffectKind.TURN, Frame.fromId(parts[0]), 1.0);
         } catch (IllegalArgumentException e) {
-          problems.add(rightAt, "unknown effect (expected drop, negate, contest, weaken <factor> "
-              + "or a frame id)", right);
+          problems.add(rightAt, "unknown effect (expected drop, negate, contest, keep, weaken "
+              + "<factor> or a frame id)", right);
           return null;
         }
     }

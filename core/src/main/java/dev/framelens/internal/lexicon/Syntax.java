@@ -81,7 +81,7 @@ public final class Syntax {
 
   public record Scope(Direction direction, Extent extent, int tokens) {}
 
-  public enum EffectKind { DROP, NEGATE, CONTEST, WEAKEN, TURN }
+  public enum EffectKind { DROP, NEGATE, CONTEST, WEAKEN, TURN, KEEP }
 
   /** {@code frame -> effect} under a modifier; {@code frame} null stands for {@code *}. */
   public record Effect(Position at, Frame frame, EffectKind kind, Frame target, double factor) {
@@ -92,6 +92,7 @@ public final class Syntax {
         case CONTEST -> "contest";
         case WEAKEN -> "weaken " + factor;
         case TURN -> "-> " + target.id();
+        case KEEP -> "keep";
       };
     }
   }
