@@ -93,9 +93,12 @@ public final class NumberParser {
       if (a > 0 && t.is(i + 1 + a, "and")) {
         long low = value;
         int b = cardinal(t, i + 2 + a);
-        if (b > 0 && value >= low) {
-          range(low, value);
-          return 2 + a + b;
+        if (b > 0) {
+          low = sharedScale(t, i + 1, a, low, i + 2 + a, b, value);
+          if (value >= low) {
+            range(low, value);
+            return 2 + a + b;
+          }
         }
       }
       return 0;
@@ -114,15 +117,39 @@ public final class NumberParser {
     }
     if (rangeStart >= 0) {
       int b = cardinal(t, rangeStart);
-      if (b > 0 && value > first) {
-        range(first, value);
-        return rangeStart + b - i;
+      if (b > 0) {
+        long low = sharedScale(t, i, a, first, rangeStart, b, value);
+        if (value > low) {
+          range(low, value);
+          return rangeStart + b - i;
+        }
       }
     }
     resultLow = first;
     resultBest = first;
     resultHigh = first;
     return a;
+  }
+
+  /**
+   * The low end of a range whose scale is written once, after the high end: "3 to 5 million" is
+   * 3 to 5 million, not 3 to 5,000,000. A bare first number takes the scale words that end the
+   * second one, unless that would put it above the second.
+   */
+  private static long sharedScale(TokenBuffer t, int firstAt, int firstLength, long first,
+      int secondAt, int secondLength, long second) {
+    if (lookup(SCALES, t, firstAt + firstLength - 1) != null) {
+      return first;
+    }
+    double scale = 1;
+    for (int k = secondAt + secondLength - 1; k > secondAt; k--) {
+      Long s = lookup(SCALES, t, k);
+      if (s == null) {
+        break;
+      }
+      scale *= s;
+    }
+    return scale > 1 && first * scale <= second ? Math.round(first * scale) : first;
   }
 
   private void range(long low, long high) {
@@ -185,11 +212,18 @@ public final class NumberParser {
     if (words > 0) {
       Long scale = lookup(SCALES, t, i + words);
       if (scale != null) {
-        resultLow = lowFactor * scale;
-        resultHigh = highFactor * scale;
+        // "several hundred thousand": every scale word that follows multiplies.
+        long total = scale;
+        int j = i + words + 1;
+        for (Long more; (more = lookup(SCALES, t, j)) != null && (double) total * more
+            * highFactor < LARGEST; j++) {
+          total *= more;
+        }
+        resultLow = lowFactor * total;
+        resultHigh = highFactor * total;
         resultBest = -1;
         resultVague = true;
-        return words + 1;
+        return j - i;
       }
     }
     return 0;
@@ -208,9 +242,6 @@ public final class NumberParser {
         return 0;
       }
       j = i + 1;
-    } else if ((t.is(i, "a") || t.is(i, "an")) && lookup(SCALES, t, i + 1) != null) {
-      v = lookup(SCALES, t, i + 1);
-      j = i + 2;
     } else if (t.is(i, "half") && (t.is(i + 1, "a") || t.is(i + 1, "an"))
         && lookup(SCALES, t, i + 2) != null) {
       v = lookup(SCALES, t, i + 2) / 2.0;
@@ -234,10 +265,18 @@ public final class NumberParser {
     long current = 0;
     boolean any = false;
     int j = i;
+    if ((t.is(i, "a") || t.is(i, "an")) && lookup(SCALES, t, i + 1) != null) {
+      // "a hundred and fifty", "a dozen": "a" is one, and the rest reads as after "one".
+      current = 1;
+      any = true;
+      j++;
+    }
     while (j < t.size) {
       Long word = lookup(WORDS, t, j);
+      // A word may start the number, follow a round tens ("twenty five"), follow hundreds
+      // ("two hundred fifty") or follow a larger scale ("fifty-two thousand three hundred").
       if (word != null && (!any || (current % 100 >= 20 && current % 10 == 0 && word < 10)
-          || (current % 100 == 0 && current > 0))) {
+          || (current % 100 == 0 && current > 0) || (current == 0 && total > 0))) {
         current += word;
         any = true;
         j++;

@@ -1,0 +1,183 @@
+package dev.framelens.internal.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Number phrases merged into one token with low, best and high values. */
+class NumberParserTest {
+  private final SentenceTokenizer tokenizer = new SentenceTokenizer();
+  private final NumberParser parser = new NumberParser();
+
+  /**
+   * The tokens of {@code text} after merging, each as its source text; a number token as
+   * {@code <text>=low/best/high} (-1 for none) with {@code ~} appended when vague.
+   */
+  private List<String> merged(String text) {
+    TokenBuffer tokens = new TokenBuffer();
+    tokenizer.tokenize(text, 0, text.length(), tokens);
+    parser.merge(tokens, text);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < tokens.size; i++) {
+      String source = text.substring(tokens.start[i], tokens.end[i]);
+      if ((tokens.flags[i] & TokenBuffer.NUMBER) != 0) {
+        out.add("<" + source + ">=" + tokens.low[i] + "/" + tokens.best[i] + "/"
+            + tokens.high[i] + ((tokens.flags[i] & TokenBuffer.VAGUE) != 0 ? "~" : ""));
+      } else {
+        out.add(source);
+      }
+    }
+    return out;
+  }
+
+  private void assertNumber(String phrase, long low, long best, long high, boolean vague) {
+    assertEquals(List.of("<" + phrase + ">=" + low + "/" + best + "/" + high
+        + (vague ? "~" : "")), merged(phrase));
+  }
+
+  private void assertExact(String phrase, long value) {
+    assertNumber(phrase, value, value, value, false);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "46,000 | 46000",
+      "1.2 million | 1200000",
+      "2.7million | 2700000",
+      "1,5 million | 1500000",
+      "1.200.000 | 1200000",
+      "1,234.5 | 1235",
+      "3bn | 3000000000",
+      "5k | 5000",
+      "a dozen | 12",
+      "a thousand | 1000",
+      "twenty-five | 25",
+      "ninety-nine | 99",
+      "twenty-five thousand | 25000",
+      "two hundred and fifty | 250",
+      "one hundred and five | 105",
+      "five hundred thousand | 500000",
+      "half a million | 500000",
+      "seven | 7",
+  })
+  void exactNumbers(String phrase, long value) {
+    assertExact(phrase, value);
+  }
+
+  @Test
+  void aHundredAndFifty() {
+    assertExact("a hundred and fifty", 150);
+  }
+
+  @Test
+  void wordsAfterALargeScale() {
+    assertExact("fifty-two thousand three hundred", 52_300);
+    assertExact("two thousand and five", 2_005);
+    assertExact("one million two hundred thousand", 1_200_000);
+  }
+
+  @Test
+  void decimalCommaVersusThousandsSeparator() {
+    assertExact("1,5", 2); // 1.5, rounded: a lone comma before fewer than three digits
+    assertExact("1,500", 1_500);
+    assertExact("1,5 million", 1_500_000);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "tens of thousands | 20000 | 99999",
+      "hundreds of thousands | 200000 | 999999",
+      "tens of millions | 20000000 | 99999999",
+      "hundreds | 200 | 999",
+      "thousands | 2000 | 9999",
+      "millions | 2000000 | 9999999",
+      "dozens | 24 | 99",
+      "several hundred | 300 | 900",
+      "several dozen | 36 | 108",
+      "a few thousand | 2000 | 5000",
+      "few hundred | 200 | 900",
+  })
+  void vagueQuantities(String phrase, long low, long high) {
+    assertNumber(phrase, low, -1, high, true);
+  }
+
+  @Test
+  void vagueQuantitiesWithASecondScale() {
+    assertNumber("several hundred thousand", 300_000, -1, 900_000, true);
+    assertNumber("a few hundred thousand", 200_000, -1, 500_000, true);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "400 to 500 | 400 | 500",
+      "3,000–5,000 | 3000 | 5000",
+      "3,000 - 5,000 | 3000 | 5000",
+      "400-500 | 400 | 500",
+      "between 70,000 and 80,000 | 70000 | 80000",
+      "2 million to 3 million | 2000000 | 3000000",
+  })
+  void ranges(String phrase, long low, long high) {
+    assertNumber(phrase, low, -1, high, false);
+  }
+
+  @Test
+  void aScaleAfterTheSecondNumberOfARangeAppliesToBoth() {
+    assertNumber("3 to 5 million", 3_000_000, -1, 5_000_000, false);
+    assertNumber("between 1 and 2 million", 1_000_000, -1, 2_000_000, false);
+    assertNumber("two to three million", 2_000_000, -1, 3_000_000, false);
+    // Not when the first number is too big to share it.
+    assertNumber("200 to 5 million", 200, -1, 5_000_000, false);
+  }
+
+  @Test
+  void aDescendingPairIsNotARange() {
+    assertEquals(List.of("<500>=500/500/500", "to", "<400>=400/400/400"), merged("500 to 400"));
+  }
+
+  @Test
+  void betweenWithoutASecondNumberIsNotANumber() {
+    assertEquals(List.of("between", "<70>=70/70/70", "and", "the", "river"),
+        merged("between 70 and the river"));
+  }
+
+  @Test
+  void qualifiersAreNotPartOfTheNumber() {
+    assertEquals(List.of("more", "than", "<a thousand>=1000/1000/1000", "people"),
+        merged("more than a thousand people"));
+    assertEquals(List.of("at", "least", "<46,000>=46000/46000/46000"),
+        merged("at least 46,000"));
+  }
+
+  @Test
+  void noOneIsNotANumber() {
+    assertEquals(List.of("no", "one", "came"), merged("no one came"));
+    assertEquals(List.of("No", "one", "came"), merged("No one came"));
+    assertEquals(List.of("<one>=1/1/1", "soldier"), merged("one soldier"));
+  }
+
+  @Test
+  void digitsWithUnknownLettersAreNotNumbers() {
+    assertEquals(List.of("47s", "and", "1990s"), merged("47s and 1990s"));
+  }
+
+  @Test
+  void malformedGroupsAreNotNumbers() {
+    assertEquals(List.of("12,34,567", "12.3.4"), merged("12,34,567 12.3.4"));
+  }
+
+  @Test
+  void aScaleWordAloneIsNotANumber() {
+    assertEquals(List.of("hundred", "thousand"), merged("hundred thousand"));
+  }
+
+  @Test
+  void numbersInsideASentenceKeepTheirNeighbours() {
+    assertEquals(List.of("At", "least", "<1,200>=1200/1200/1200", "people", "and",
+        "<tens of thousands>=20000/-1/99999~", "of", "others", "fled"),
+        merged("At least 1,200 people and tens of thousands of others fled"));
+  }
+}
