@@ -361,8 +361,7 @@ final class Workspace implements Matcher.Sink {
           break; // "keep" shields the match from the modifiers further away
         }
       }
-      if (!dropped && polarity == Evidence.Polarity.ASSERTED && spanQuote >= 0
-          && seg.quoteIsShort[spanQuote]) {
+      if (!dropped && polarity == Evidence.Polarity.ASSERTED && scareQuoted(ms, path)) {
         polarity = Evidence.Polarity.CONTESTED;
       }
       Frame reported = dropped ? original : current;
@@ -409,6 +408,20 @@ final class Workspace implements Matcher.Sink {
 
   private static boolean contains(int[] sorted, int atom) {
     return Arrays.binarySearch(sorted, atom) >= 0;
+  }
+
+  /**
+   * Whether a word the rule asked for stands in scare quotes ("celebrated the 'victory'"): the
+   * frame is still stated, but as the speaker's word, so the evidence is marked contested.
+   */
+  private boolean scareQuoted(int ms, int[] path) {
+    for (int k = 0; k < path.length; k++) {
+      int q = quote[ms + k];
+      if (path[k] != PatternAutomaton.ANY && q >= 0 && seg.quoteIsShort[q]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The first block match overlapping {@code ms..me}, or -1. */
