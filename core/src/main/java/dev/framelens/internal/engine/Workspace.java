@@ -651,12 +651,16 @@ final class Workspace implements Matcher.Sink {
       pronoun = true;
     } else {
       int first = ts;
-      while (k >= windowFrom && sameClauseOutside(k, ts) && nameLike(k)) {
+      // An appositive name stands behind a comma ("Its spokeswoman, Lena Mards, said"): the
+      // first name-like word before the verb may be in the previous clause; the name then
+      // ends where its own clause does.
+      int anchor = k >= windowFrom && nameLike(k) && outsideQuote(k) ? k : ts;
+      while (k >= windowFrom && sameClauseOutside(k, anchor) && nameLike(k)) {
         first = k;
         k--;
       }
       if (first < ts) {
-        if (k >= windowFrom && sameClauseOutside(k, ts) && isDeterminer(k)) {
+        if (k >= windowFrom && sameClauseOutside(k, anchor) && isDeterminer(k)) {
           first = k;
         }
         speaker = text.substring(tokens.start[first], tokens.end[ts - 1]);
@@ -681,7 +685,11 @@ final class Workspace implements Matcher.Sink {
   }
 
   private boolean sameClauseOutside(int k, int anchor) {
-    return clause[k] == clause[anchor] && (quote[k] < 0 || seg.quoteIsShort[quote[k]]);
+    return clause[k] == clause[anchor] && outsideQuote(k);
+  }
+
+  private boolean outsideQuote(int k) {
+    return quote[k] < 0 || seg.quoteIsShort[quote[k]];
   }
 
   private boolean nameLike(int k) {
