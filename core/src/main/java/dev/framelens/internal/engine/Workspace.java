@@ -503,6 +503,9 @@ final class Workspace implements Matcher.Sink {
       return 1;
     }
     if (ts >= ms && te <= me) {
+      if (scope.outside()) {
+        return -1;
+      }
       for (int k = ts; k <= te; k++) {
         if (path[k - ms] != PatternAutomaton.ANY) {
           return -1;

@@ -617,7 +617,11 @@ final class LexiconParser {
         case "scope" -> {
           Word extentWord = i < attrs.size() ? attrs.get(i) : null;
           i++;
-          Scope scope = scope(value, extentWord, logical);
+          boolean outside = i < attrs.size() && attrs.get(i).text().equals("outside");
+          if (outside) {
+            i++;
+          }
+          Scope scope = scope(value, extentWord, outside, logical);
           if (scope == null) {
             ok = false;
           } else {
@@ -664,7 +668,7 @@ final class LexiconParser {
     return String.join(", ", out);
   }
 
-  private Scope scope(Word direction, Word extent, Logical logical) {
+  private Scope scope(Word direction, Word extent, boolean outside, Logical logical) {
     Direction d = switch (direction.text()) {
       case "before" -> Direction.BEFORE;
       case "after" -> Direction.AFTER;
@@ -683,11 +687,11 @@ final class LexiconParser {
     }
     switch (extent.text()) {
       case "clause":
-        return new Scope(d, Extent.CLAUSE, 0);
+        return new Scope(d, Extent.CLAUSE, 0, outside);
       case "part":
-        return new Scope(d, Extent.PART, 0);
+        return new Scope(d, Extent.PART, 0, outside);
       case "sentence":
-        return new Scope(d, Extent.SENTENCE, 0);
+        return new Scope(d, Extent.SENTENCE, 0, outside);
       default:
         try {
           int n = Integer.parseInt(extent.text());
@@ -696,7 +700,7 @@ final class LexiconParser {
                 extent.text());
             return null;
           }
-          return new Scope(d, Extent.TOKENS, n);
+          return new Scope(d, Extent.TOKENS, n, outside);
         } catch (NumberFormatException e) {
           problems.add(logical.at(extent.index()), "scope extent must be a number of tokens, "
               + "clause, part or sentence", extent.text());

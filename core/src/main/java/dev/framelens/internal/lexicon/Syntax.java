@@ -79,7 +79,11 @@ public final class Syntax {
     }
   }
 
-  public record Scope(Direction direction, Extent extent, int tokens) {}
+  /**
+   * Where a modifier's trigger must be relative to a match. Unless {@code outside}, a trigger on
+   * the tokens a gap of the match absorbed counts too ("goals have not been achieved").
+   */
+  public record Scope(Direction direction, Extent extent, int tokens, boolean outside) {}
 
   public enum EffectKind { DROP, NEGATE, CONTEST, WEAKEN, TURN, KEEP }
 
