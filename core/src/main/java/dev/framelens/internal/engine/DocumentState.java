@@ -187,7 +187,7 @@ final class DocumentState {
     int qe = seg.quoteEnd[q];
     int first = sentenceAt(qs);
     int last = sentenceAt(Math.max(qs, qe - 1));
-    Attribution best = null;
+    int best = -1;
     int bestDistance = Integer.MAX_VALUE;
     for (int i = firstAttributionOf(first); i < attributions.size()
         && attributions.get(i).sentence() <= last; i++) {
@@ -197,40 +197,41 @@ final class DocumentState {
       }
       int distance = a.triggerStart() >= qe ? a.triggerStart() - qe : qs - a.triggerEnd();
       if (distance < bestDistance) {
-        best = a;
+        best = i;
         bestDistance = distance;
       }
     }
-    if (best == null && last + 1 < seg.sentenceCount
+    if (best < 0 && last + 1 < seg.sentenceCount
         && seg.sentenceParagraph[last + 1] == seg.sentenceParagraph[last]) {
       int i = firstAttributionOf(last + 1);
       if (i < attributions.size() && attributions.get(i).sentence() == last + 1) {
-        best = attributions.get(i);
+        best = i;
       }
     }
-    if (best == null && first > 0
+    if (best < 0 && first > 0
         && seg.sentenceParagraph[first - 1] == seg.sentenceParagraph[first]) {
       int i = firstAttributionOf(first) - 1;
       if (i >= 0 && attributions.get(i).sentence() == first - 1) {
-        best = attributions.get(i);
+        best = i;
       }
     }
-    if (best == null || best.speaker() == null) {
+    if (best < 0 || attributions.get(best).speaker() == null) {
       return null;
     }
-    if (!best.pronoun()) {
-      return best.speaker();
+    Attribution found = attributions.get(best);
+    if (!found.pronoun()) {
+      return found.speaker();
     }
-    for (int i = attributions.indexOf(best) - 1; i >= 0; i--) {
+    for (int i = best - 1; i >= 0; i--) {
       Attribution earlier = attributions.get(i);
-      if (earlier.sentence() < best.sentence() - 5) {
+      if (earlier.sentence() < found.sentence() - 5) {
         break;
       }
       if (earlier.speaker() != null && !earlier.pronoun()) {
         return earlier.speaker();
       }
     }
-    return best.speaker();
+    return found.speaker();
   }
 
   /** Index of the first attribution in sentence {@code s} or later. */
