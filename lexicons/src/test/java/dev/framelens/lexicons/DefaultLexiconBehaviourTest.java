@@ -240,6 +240,33 @@ class DefaultLexiconBehaviourTest {
     }
 
     @Test
+    void lostHomesIsAHumanCostWithAFigureNotADefeat() {
+      FrameAnalysis a = DETECTOR.analyze("Some 4,000 families in the district lost their homes.");
+      assertEquals(Set.of(Frame.CASUALTY_EMPHASIS), a.labels(), a::toString);
+      assertEquals(Kind.HOMELESS, a.casualtyCounts().get(0).kind());
+      assertEquals(OptionalLong.of(4_000), a.casualtyCounts().get(0).best());
+    }
+
+    @Test
+    void coordinatedFiguresAreAllCounted() {
+      List<CasualtyCount> counts = DETECTOR.analyze(
+          "Twelve soldiers and three civilians were killed in the ambush.").casualtyCounts();
+      assertEquals(2, counts.size(), counts::toString);
+      assertEquals(OptionalLong.of(12), counts.get(0).best());
+      assertEquals("soldiers", counts.get(0).who().orElseThrow());
+      assertEquals(OptionalLong.of(3), counts.get(1).best());
+      assertEquals("civilians", counts.get(1).who().orElseThrow());
+      assertTrue(counts.stream().allMatch(c -> c.kind() == Kind.KILLED), counts::toString);
+    }
+
+    @Test
+    void aYearIsNotAFigure() {
+      FrameAnalysis a = DETECTOR.analyze("In 2023 soldiers from the garrison were killed.");
+      assertTrue(a.casualtyCounts().isEmpty(), a::toString);
+      assertTrue(a.labels().contains(Frame.CASUALTY_EMPHASIS), a::toString);
+    }
+
+    @Test
     void hostagesAndMissing() {
       assertEquals(Kind.HOSTAGE, only("Raiders took 40 villagers hostage at dawn.").kind());
       assertEquals(Kind.MISSING, only("About 3,000 people remain missing.").kind());

@@ -165,7 +165,7 @@ final class Workspace implements Matcher.Sink {
     computeClauses(from, to);
     for (int m = 0; m < matchCount; m++) {
       PatternInfo p = patterns[matchPattern[m]];
-      if (p.kind == Syntax.PatternKind.RULE) {
+      if (p.kind != Syntax.PatternKind.BOUNDARY) {
         matchPath[m] = path(p, matchStart[m], matchEnd[m]);
         matchDropped[m] = matchPath[m] == null;
       }
@@ -292,24 +292,18 @@ final class Workspace implements Matcher.Sink {
     int[] path = matchPath[m];
     int spanQuote = quote[ms] >= 0 && quote[ms] == quote[me] ? quote[ms] : -1;
 
-    int block = blockOver(ms, me);
-    if (block >= 0) {
-      Evidence.ModifierHit hit = hit(block, "block");
-      for (Frame f : Frame.values()) {
-        if (rule.supports(f)) {
-          doc.addEvidence(new EvidenceDraft(f, f, rule.name, tokens.start[ms], tokens.end[me],
-              sentence, Evidence.Polarity.ASSERTED, rule.weight, List.of(hit), true,
-              spanQuote));
-        }
-      }
-      return;
-    }
-
     int[] applicable = applicableModifiers(rule, ms, me, path, spanQuote);
     boolean anyKept = false;
     boolean[] emitted = new boolean[FRAMES * 2];
     for (Frame original : Frame.values()) {
       if (!rule.supports(original)) {
+        continue;
+      }
+      int block = blockOver(ms, me, original);
+      if (block >= 0) {
+        doc.addEvidence(new EvidenceDraft(original, original, rule.name, tokens.start[ms],
+            tokens.end[me], sentence, Evidence.Polarity.ASSERTED, rule.weight,
+            List.of(hit(block, "block")), true, spanQuote));
         continue;
       }
       Frame base = original;
@@ -424,11 +418,16 @@ final class Workspace implements Matcher.Sink {
     return false;
   }
 
-  /** The first block match overlapping {@code ms..me}, or -1. */
-  private int blockOver(int ms, int me) {
+  /**
+   * The first block match overlapping {@code ms..me} that cancels {@code frame} (a block that
+   * names no frames cancels all of them), or -1.
+   */
+  private int blockOver(int ms, int me, Frame frame) {
     for (int b = 0; b < matchCount; b++) {
-      if (patterns[matchPattern[b]].kind == Syntax.PatternKind.BLOCK
-          && matchStart[b] <= me && ms <= matchEnd[b]) {
+      PatternInfo block = patterns[matchPattern[b]];
+      if (block.kind == Syntax.PatternKind.BLOCK && !matchDropped[b]
+          && matchStart[b] <= me && ms <= matchEnd[b]
+          && (block.frames == 0 || block.supports(frame))) {
         return b;
       }
     }
@@ -444,7 +443,8 @@ final class Workspace implements Matcher.Sink {
     for (int t = 0; t < matchCount; t++) {
       PatternInfo modifier = patterns[matchPattern[t]];
       if (matchDropped[t] || modifier.kind != Syntax.PatternKind.MODIFIER
-          || rule.immune.contains(modifier.id) || !conditionsHold(modifier, spanQuote)) {
+          || rule.immune.contains(modifier.id)
+          || !conditionsHold(modifier, spanQuote, ms, path)) {
         continue;
       }
       int d = reach(modifier.scope, matchStart[t], matchEnd[t], ms, me, path);
@@ -473,13 +473,13 @@ final class Workspace implements Matcher.Sink {
     return count == 0 ? new int[0] : Arrays.copyOf(found, count);
   }
 
-  private boolean conditionsHold(PatternInfo modifier, int spanQuote) {
+  private boolean conditionsHold(PatternInfo modifier, int spanQuote, int ms, int[] path) {
     for (Syntax.Condition c : modifier.conditions) {
       boolean holds = switch (c) {
         case QUESTION -> seg.sentenceIsQuestion[sentence];
         case QUOTED -> spanQuote >= 0;
         case UNQUOTED -> spanQuote < 0;
-        case SCARE_QUOTED -> spanQuote >= 0 && seg.quoteIsShort[spanQuote];
+        case SCARE_QUOTED -> scareQuoted(ms, path);
       };
       if (!holds) {
         return false;
@@ -553,6 +553,36 @@ final class Workspace implements Matcher.Sink {
       return;
     }
     addFigure(number, rule.casualtyKind, rule.name, null);
+    // "Twelve soldiers and three civilians were killed": the rule matched the nearest number;
+    // the numbers coordinated before it in the same clause count the same harm.
+    for (int previous = coordinatedBefore(number); previous >= 0;
+        previous = coordinatedBefore(previous)) {
+      if (doc.figureAtToken(previous) == null) {
+        addFigure(previous, rule.casualtyKind, rule.name, null);
+      }
+    }
+  }
+
+  /**
+   * The number token joined to the one at {@code number} by "and" or "as well as" within four
+   * tokens before it, in the same clause ("255 soldiers and 3 civilians"), or -1.
+   */
+  private int coordinatedBefore(int number) {
+    int first = qualifierAt[number] >= 0 ? matchStart[qualifierAt[number]] : number;
+    for (int k = first - 1; k >= windowFrom && k >= first - 5; k--) {
+      if (clause[k] != clause[number]) {
+        return -1;
+      }
+      if ((tokens.flags[k] & TokenBuffer.NUMBER) != 0) {
+        boolean joined = false;
+        for (int j = k + 1; j < first; j++) {
+          joined |= tokens.is(j, "and") || tokens.is(j, "plus") || (tokens.is(j, "as")
+              && tokens.is(j + 1, "well") && tokens.is(j + 2, "as"));
+        }
+        return joined ? k : -1;
+      }
+    }
+    return -1;
   }
 
   private FigureDraft addFigure(int number, CasualtyCount.Kind kind, String ruleId,

@@ -10,7 +10,9 @@ import dev.framelens.internal.lexicon.Syntax.PatternDef;
 import dev.framelens.internal.lexicon.Syntax.PatternKind;
 import dev.framelens.internal.lexicon.Syntax.Statement;
 import dev.framelens.internal.match.PatternAutomaton;
+import dev.framelens.internal.text.NumberParser;
 import dev.framelens.internal.text.SentenceTokenizer;
+import dev.framelens.internal.text.TokenBuffer;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -52,6 +54,7 @@ public final class LexiconCompiler {
   private final Problems problems = new Problems();
   private final SentenceTokenizer tokenizer = new SentenceTokenizer();
   private final EnglishStemmer stemmer = new EnglishStemmer();
+  private final NumberParser numbers = new NumberParser();
 
   private LexiconCompiler() {}
 
@@ -154,6 +157,10 @@ public final class LexiconCompiler {
   private final Map<String, Integer> prefixAtom = new HashMap<>();
   private int nextAtom = PatternAutomaton.FIRST_FREE_ATOM;
   private final List<PatternKind> kinds = new ArrayList<>();
+  /** The frames' negation targets as they stood where each pattern was defined. */
+  private final Map<PatternDef, int[]> negationAtDefinition = new java.util.IdentityHashMap<>();
+  /** Ids disabled somewhere: references to them from other rules are dropped, not errors. */
+  private final Set<String> everDisabled = new HashSet<>();
 
   private CompiledLexicon compileParts(List<List<Statement>> parts) {
     String name = null;
@@ -198,8 +205,10 @@ public final class LexiconCompiler {
                 + "with this id is defined above)", d.id());
           } else {
             disabled.add(d.id());
+            everDisabled.add(d.id());
           }
         } else if (statement instanceof PatternDef p) {
+          negationAtDefinition.put(p, frameNegation.clone());
           PatternDef previous = defs.get(p.id());
           if (previous != null && !disabled.contains(p.id())) {
             problems.add(p.at(), "duplicate id (first defined at " + previous.at() + ")",
@@ -268,7 +277,7 @@ public final class LexiconCompiler {
           }
         }
       }
-      infos[i] = describe(i, def, ids, frameNegation,
+      infos[i] = describe(i, def, ids, negationAtDefinition.get(def),
           sequences == null ? new int[0][] : sequences.toArray(new int[0][]));
     }
 
@@ -524,6 +533,11 @@ public final class LexiconCompiler {
         problems.add(literal.at(), "no word in this literal", literal.text());
         return List.of(new int[0]);
       }
+      if (readAsNumber(literal.text())) {
+        problems.add(literal.at(), "these words are read as a number in the text and can never "
+            + "match as words; write NUMBER instead", literal.text());
+        return List.of(new int[0]);
+      }
       int[] atoms = new int[terms.size()];
       for (int i = 0; i < atoms.length; i++) {
         atoms[i] = wordAtom.computeIfAbsent(terms.get(i), t -> nextAtom++);
@@ -606,6 +620,19 @@ public final class LexiconCompiler {
     return out;
   }
 
+  /** Whether the text's number recognition would turn (part of) {@code literal} into NUMBER. */
+  private boolean readAsNumber(String literal) {
+    TokenBuffer buffer = new TokenBuffer();
+    tokenizer.tokenize(literal, 0, literal.length(), buffer);
+    numbers.merge(buffer, literal);
+    for (int i = 0; i < buffer.size; i++) {
+      if ((buffer.flags[i] & TokenBuffer.NUMBER) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static void checkSize(long size) {
     if (size > MAX_EXPANSIONS) {
       throw new LimitExceeded("the pattern expands into more than " + MAX_EXPANSIONS
@@ -652,6 +679,9 @@ public final class LexiconCompiler {
     Set<Integer> out = new HashSet<>();
     for (String name : names) {
       Integer target = ids.get(name);
+      if (target == null && everDisabled.contains(name)) {
+        continue; // disabled by an extension: nothing left to override or be immune to
+      }
       if (target == null || kinds.get(target) != kind) {
         problems.add(def.at(), "'" + attribute + "' names no " + kind.keyword + " of this "
             + "lexicon", name);

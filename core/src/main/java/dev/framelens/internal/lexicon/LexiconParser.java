@@ -37,6 +37,8 @@ final class LexiconParser {
       "lexicon", "include", "abbreviations", "speaker-words", "threshold", "frame", "set", "who",
       "disable", "rule", "block", "modifier", "boundary", "attribution", "qualifier", "subset");
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+  private static final Set<String> HEADER_WORDS = Set.of(
+      "weight", "frames", "negated", "kind", "immune", "overrides", "scope", "if", "means");
   private static final Pattern SET_NAME = Pattern.compile("@[a-z0-9][a-z0-9_-]*");
 
   private final String source;
@@ -159,8 +161,13 @@ final class LexiconParser {
       case "who" -> w.length >= 3 && w[2].equals("=");
       case "frame" -> w.length >= 2 && Arrays.stream(Frame.values())
           .anyMatch(f -> f.id().equals(w[1]));
-      case "rule", "block", "modifier", "boundary", "attribution", "qualifier", "subset" ->
-          w.length >= 2 && ID.matcher(w[1]).matches() && content.indexOf(':') > 0;
+      case "rule", "block", "modifier", "boundary", "attribution", "qualifier", "subset" -> {
+        String id = w.length >= 2 && w[1].endsWith(":") ? w[1].substring(0, w[1].length() - 1)
+            : w.length >= 2 ? w[1] : "";
+        // "rule <id>" followed by its ':' or an attribute; the ':' may be on the next line.
+        yield ID.matcher(id).matches() && (w.length == 2 || w[1].endsWith(":")
+            || w[2].startsWith(":") || HEADER_WORDS.contains(w[2]));
+      }
       default -> true;
     };
   }
@@ -543,6 +550,7 @@ final class LexiconParser {
       String expected = switch (kind) {
         case RULE -> "weight, frames, negated, kind, immune or overrides";
         case MODIFIER -> "scope or if";
+        case BLOCK -> "frames";
         case QUALIFIER -> "means";
         default -> "nothing";
       };
@@ -550,6 +558,7 @@ final class LexiconParser {
         case RULE -> Set.of("weight", "frames", "negated", "kind", "immune", "overrides")
             .contains(key.text());
         case MODIFIER -> key.text().equals("scope") || key.text().equals("if");
+        case BLOCK -> key.text().equals("frames");
         case QUALIFIER -> key.text().equals("means");
         default -> false;
       };

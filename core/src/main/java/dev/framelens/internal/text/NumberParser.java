@@ -44,6 +44,21 @@ public final class NumberParser {
       "dozens", 24L, "hundreds", 200L, "thousands", 2_000L, "millions", 2_000_000L,
       "billions", 2_000_000_000L));
   private static final double LARGEST = 1e15;
+  /** Words after which four digits are a year. */
+  private static final CharArrayMap<Long> TIME_WORDS = map(Map.ofEntries(
+      Map.entry("in", 0L), Map.entry("since", 0L), Map.entry("by", 0L), Map.entry("from", 0L),
+      Map.entry("until", 0L), Map.entry("till", 0L), Map.entry("during", 0L),
+      Map.entry("before", 0L), Map.entry("after", 0L), Map.entry("of", 0L),
+      Map.entry("through", 0L), Map.entry("early", 0L), Map.entry("late", 0L),
+      Map.entry("mid", 0L), Map.entry("spring", 0L), Map.entry("summer", 0L),
+      Map.entry("autumn", 0L), Map.entry("winter", 0L), Map.entry("january", 0L),
+      Map.entry("february", 0L), Map.entry("march", 0L), Map.entry("april", 0L),
+      Map.entry("may", 0L), Map.entry("june", 0L), Map.entry("july", 0L),
+      Map.entry("august", 0L), Map.entry("september", 0L), Map.entry("october", 0L),
+      Map.entry("november", 0L), Map.entry("december", 0L), Map.entry("jan", 0L),
+      Map.entry("feb", 0L), Map.entry("mar", 0L), Map.entry("apr", 0L), Map.entry("jun", 0L),
+      Map.entry("jul", 0L), Map.entry("aug", 0L), Map.entry("sep", 0L), Map.entry("sept", 0L),
+      Map.entry("oct", 0L), Map.entry("nov", 0L), Map.entry("dec", 0L)));
 
   private long value;
   private long resultLow;
@@ -103,6 +118,9 @@ public final class NumberParser {
       }
       return 0;
     }
+    if (isYear(t, i)) {
+      return 0;
+    }
     int a = cardinal(t, i);
     if (a == 0) {
       return 0;
@@ -150,6 +168,26 @@ public final class NumberParser {
       scale *= s;
     }
     return scale > 1 && first * scale <= second ? Math.round(first * scale) : first;
+  }
+
+  /**
+   * "In 2023", "since 1995", "by March 2011": four plain digits from 1800 to 2100 after a word
+   * that introduces a time are a year, not a count.
+   */
+  private static boolean isYear(TokenBuffer t, int i) {
+    if ((t.flags[i] & TokenSink.NUMERIC) == 0 || t.termLength[i] != 4) {
+      return false;
+    }
+    int value = 0;
+    for (int k = 0; k < 4; k++) {
+      char c = t.pool[t.termOffset[i] + k];
+      if (c < '0' || c > '9') {
+        return false;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value >= 1800 && value <= 2100 && i > 0
+        && (lookup(TIME_WORDS, t, i - 1) != null);
   }
 
   private void range(long low, long high) {

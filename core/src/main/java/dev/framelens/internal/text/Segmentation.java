@@ -16,6 +16,8 @@ public final class Segmentation {
   public final int[] quoteEnd;
   /** The quotation holds at most three words: a scare quote ("a 'victory' tour"). */
   public final boolean[] quoteIsShort;
+  /** The quotation each one is nested in, or -1, for {@link #quoteContaining}. */
+  private final int[] quoteParent;
 
   Segmentation(int sentenceCount, int[] sentenceStart, int[] sentenceEnd,
       int[] sentenceParagraph, boolean[] sentenceIsQuestion, int quoteCount, int[] quoteStart,
@@ -29,6 +31,16 @@ public final class Segmentation {
     this.quoteStart = quoteStart;
     this.quoteEnd = quoteEnd;
     this.quoteIsShort = quoteIsShort;
+    this.quoteParent = new int[quoteCount];
+    int[] open = new int[quoteCount];
+    int depth = 0;
+    for (int q = 0; q < quoteCount; q++) {
+      while (depth > 0 && quoteEnd[open[depth - 1]] <= quoteStart[q]) {
+        depth--;
+      }
+      quoteParent[q] = depth > 0 ? open[depth - 1] : -1;
+      open[depth++] = q;
+    }
   }
 
   /** The innermost quotation containing {@code [start, end)}, or -1. */
@@ -45,9 +57,10 @@ public final class Segmentation {
         hi = mid - 1;
       }
     }
-    // Quotations only overlap by nesting, at most a single quote inside a double one, so the
-    // container is among the last few that start before the span.
-    for (int q = last; q >= 0 && q >= last - 2; q--) {
+    // Quotations only overlap by nesting, so a quotation that contains the span and is not the
+    // last one to start before it encloses that one: walk up from it. (Looking only at the last
+    // few to start missed a long quotation holding several scare quotes before the span.)
+    for (int q = last; q >= 0; q = quoteParent[q]) {
       if (start < quoteEnd[q] && end <= quoteEnd[q]) {
         return q;
       }

@@ -106,7 +106,9 @@ public final class SentenceTokenizer {
     } else if (length > 1 && term[length - 1] == '\'') {
       length -= 1;
     }
-    if (length > 3 && term[length - 3] == 'n' && term[length - 2] == '\''
+    if (length == 3 && term[0] == 'n' && term[1] == '\'' && term[2] == 't') {
+      sink.token(NOT, 3, start, end, flags); // "n't" written alone, as in a pattern
+    } else if (length > 3 && term[length - 3] == 'n' && term[length - 2] == '\''
         && term[length - 1] == 't') {
       splitNegation(term, length - 3, start, end, end - 3, flags, sink);
     } else if (length == 6 && term[0] == 'c' && term[1] == 'a' && term[2] == 'n'

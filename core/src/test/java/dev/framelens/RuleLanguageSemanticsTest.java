@@ -1,0 +1,186 @@
+package dev.framelens;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Semantics of the rule language that lexicon authors rely on and that are easy to get subtly
+ * wrong: statement continuation, block frames, disable with references, gaps and clause
+ * boundaries for every pattern kind, literals read as numbers, "n't", the lexical scope of a
+ * frame's negation target, scare quotes, {@code scope ... outside} and {@code keep}.
+ */
+class RuleLanguageSemanticsTest {
+
+  private static FrameDetector detector(String lexicon) {
+    return FrameDetector.builder().lexicon(Lexicon.parse("t.fl", lexicon)).build();
+  }
+
+  @Test
+  void anIndentedHeaderMayPutItsColonOnTheNextLine() {
+    Lexicon lexicon = Lexicon.parse("t.fl", """
+        frame victory
+          rule won : won
+          rule claimed weight 0.9
+            : claimed victory
+        """);
+    assertEquals(2, lexicon.rules().size());
+    assertEquals(0.9, lexicon.rules().get(1).weight());
+  }
+
+  @Test
+  void aContinuationLineMayStartWithAKeywordThatIsAlsoAWord() {
+    Lexicon lexicon = Lexicon.parse("t.fl", """
+        frame victory
+        rule asked : asked (about | over)
+          who won
+        """);
+    FrameAnalysis a = detector("""
+        frame victory
+        rule asked : asked (about | over)
+          who won
+        """).analyze("They asked about who won.");
+    assertEquals(1, lexicon.rules().size());
+    assertEquals(Set.of(Frame.VICTORY), a.labels());
+  }
+
+  @Test
+  void aBlockWithFramesCancelsOnlyThoseFrames() {
+    FrameAnalysis a = detector("""
+        rule lost frames defeat,casualty-emphasis : lost their homes
+        block homes frames defeat : lost their homes
+        """).analyze("The villagers lost their homes.");
+    assertEquals(Set.of(Frame.CASUALTY_EMPHASIS), a.labels());
+    Evidence cancelled = a.suppressed().get(0);
+    assertEquals(Frame.DEFEAT, cancelled.frame());
+    assertEquals("block", cancelled.modifiers().get(0).effect());
+  }
+
+  @Test
+  void disablingARuleThatAnotherOverridesDropsTheReference() {
+    Lexicon base = Lexicon.parse("base.fl", """
+        frame defeat
+        rule loss : losses
+        rule heavy overrides loss : heavy losses
+        """);
+    Lexicon extended = base.extend("mine.fl", "disable loss\n");
+    assertEquals(1, extended.rules().size());
+    FrameAnalysis a = FrameDetector.builder().lexicon(extended).build()
+        .analyze("The brigade suffered heavy losses.");
+    assertEquals(Set.of(Frame.DEFEAT), a.labels());
+  }
+
+  @Test
+  void gapsOfBlocksAndTriggersDoNotCrossACommaEither() {
+    FrameDetector d = detector("""
+        frame victory
+        rule won : won
+        block said-won : said ...{0,2} won
+        modifier not scope before 4 : not ...{0,2} really
+          * -> drop
+        """);
+    assertEquals(Set.of(Frame.VICTORY), d.analyze("They said, again, won.").labels());
+    assertEquals(Set.of(Frame.VICTORY), d.analyze("Not, truly, really won.").labels());
+    assertEquals(Set.of(), d.analyze("They said they won.").labels());
+  }
+
+  @Test
+  void aLiteralThatTheTextReadsAsANumberIsRefused() {
+    LexiconException e = assertThrows(LexiconException.class, () -> Lexicon.parse("t.fl", """
+        frame casualty-emphasis
+        rule toll : hundreds of people killed
+        """));
+    assertEquals("t.fl:2:13: these words are read as a number in the text and can never match "
+        + "as words; write NUMBER instead: \"hundreds\"", e.problems().get(0).toString());
+  }
+
+  @Test
+  void nApostropheTInAPatternMeansNot() {
+    FrameAnalysis a = detector("""
+        frame defeat
+        rule no-win : n't win
+        """).analyze("The army can't win.");
+    assertEquals(Set.of(Frame.DEFEAT), a.labels());
+  }
+
+  @Test
+  void aFramesNegationTargetAppliesToTheRulesAfterIt() {
+    Lexicon base = Lexicon.parse("base.fl", """
+        frame victory negated defeat
+        rule won : won
+        modifier not scope before 2 : not
+          * -> negate
+        """);
+    Lexicon extended = base.extend("mine.fl", """
+        frame victory negated none
+        rule triumphed : triumphed
+        """);
+    FrameDetector d = FrameDetector.builder().lexicon(extended).build();
+    assertEquals(Set.of(Frame.DEFEAT), d.analyze("They have not won.").labels());
+    assertEquals(Set.of(), d.analyze("They have not triumphed.").labels());
+  }
+
+  @Test
+  void theScareQuotedConditionHoldsWhenTheRulesWordIsInScareQuotes() {
+    FrameDetector d = detector("""
+        frame victory
+        rule claim : the victory
+        modifier scare scope before 2 if scare-quoted : celebrated
+          victory -> weaken 0.5
+        """);
+    Evidence quoted = d.analyze("They celebrated the 'victory' loudly.").evidence().get(0);
+    assertEquals(Evidence.Polarity.CONTESTED, quoted.polarity());
+    assertEquals(0.5, quoted.weight(), 1e-9);
+    Evidence plain = d.analyze("They celebrated the victory loudly.").evidence().get(0);
+    assertEquals(Evidence.Polarity.ASSERTED, plain.polarity());
+    assertEquals(1.0, plain.weight(), 1e-9);
+  }
+
+  @Test
+  void anOutsideScopeIgnoresTriggersInsideTheMatch() {
+    FrameDetector d = detector("""
+        frame victory
+        rule ready : ready ...{0,2} attack
+        modifier to scope before 1 outside : to
+          * -> drop
+        """);
+    assertEquals(Set.of(Frame.VICTORY), d.analyze("They were ready to attack.").labels());
+    assertEquals(Set.of(), d.analyze("They wanted to ready an attack.").labels());
+  }
+
+  @Test
+  void keepShieldsAMatchFromModifiersFurtherAway() {
+    FrameDetector d = detector("""
+        frame defeat
+        rule losses : heavy losses
+        modifier whether scope before sentence : whether
+          * -> drop
+        modifier doubt scope before 4 : no doubt
+          * -> keep
+        """);
+    assertEquals(Set.of(), d.analyze("Whether they took heavy losses is unclear.").labels());
+    FrameAnalysis kept = d.analyze("Whether or not they admit it, no doubt they took heavy losses.");
+    assertEquals(Set.of(Frame.DEFEAT), kept.labels());
+    assertEquals("keep", kept.evidence().get(0).modifiers().get(0).effect());
+  }
+
+  @Test
+  void twoModifiersSharingATriggerWordBothAct() {
+    FrameDetector d = detector("""
+        frame victory
+        rule won : victory
+        frame casualty-emphasis
+        rule dead : casualties
+        modifier no-victory scope before 1 : no
+          victory -> drop
+        modifier no-harm scope before 1 : no
+          casualty-emphasis -> drop
+        """);
+    FrameAnalysis a = d.analyze("There was no victory and there were no casualties.");
+    assertEquals(Set.of(), a.labels());
+    assertEquals(2, a.suppressed().size(), a::toString);
+  }
+}
