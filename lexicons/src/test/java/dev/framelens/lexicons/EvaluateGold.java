@@ -13,9 +13,13 @@ import java.util.List;
  * loop, run from the test class path without Maven's overhead.
  *
  * <pre>
- * java -cp "$(cat lexicons/target/test-classpath.txt)" dev.framelens.lexicons.EvaluateGold \
+ * mvn -B -q test-compile -pl lexicons -am
+ * java -cp "lexicons/target/test-classes:$(cat lexicons/target/test-classpath.txt)" \
+ *     dev.framelens.lexicons.EvaluateGold --lexicon lexicons/rules/en-default.fl \
  *     --errors ../shared/corpus/dev.jsonl
  * </pre>
+ *
+ * <p>With {@code --lexicon} the rules are read straight from the files being edited.
  */
 public final class EvaluateGold {
   private EvaluateGold() {}
