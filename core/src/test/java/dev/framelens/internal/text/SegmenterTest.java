@@ -246,6 +246,34 @@ class SegmenterTest {
     }
 
     @Test
+    void theQuotationHoldingASpanAfterSeveralNestedScareQuotes() {
+      String text = "\u201CThey called it a \u2018win\u2019, a \u2018triumph\u2019 and a "
+          + "\u2018rout\u2019, but we held the ford,\u201D she said.";
+      Segmentation s = segmenter.segment(text);
+      assertEquals(4, s.quoteCount);
+      int ford = text.indexOf("ford");
+      assertEquals(0, s.quoteContaining(ford, ford + 4));
+      int triumph = text.indexOf("triumph");
+      assertEquals(2, s.quoteContaining(triumph, triumph + 7));
+      int said = text.indexOf("said");
+      assertEquals(-1, s.quoteContaining(said, said + 4));
+    }
+
+    @Test
+    void aSpanBetweenTwoQuotationsIsInNeither() {
+      String text = "\"We held the ford all week,\" she said, and then \"we went home.\"";
+      Segmentation s = segmenter.segment(text);
+      assertEquals(2, s.quoteCount);
+      int then = text.indexOf("then");
+      assertEquals(-1, s.quoteContaining(then, then + 4));
+      int home = text.indexOf("home");
+      assertEquals(1, s.quoteContaining(home, home + 4));
+      // A span that runs out of a quotation is not inside it.
+      int all = text.indexOf("all");
+      assertEquals(-1, s.quoteContaining(all, then));
+    }
+
+    @Test
     void anUnclosedQuoteClosesAtTheEndOfItsParagraph() {
       String text = "He said \"this runs on and on\n\nA new paragraph starts here.";
       assertEquals(List.of("\"this runs on and on"), quotes(text));
