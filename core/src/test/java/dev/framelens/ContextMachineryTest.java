@@ -413,6 +413,51 @@ class ContextMachineryTest {
   }
 
   @Nested
+  class Scoring {
+    private final Lexicon lexicon = Lexicon.parse("score.fl", """
+        frame victory
+        rule a weight 0.6 : won
+        rule b weight 0.7 : won the war
+        """);
+
+    @Test
+    void overlappingEvidenceOfAFrameCountsOnceAtItsHighestWeight() {
+      FrameAnalysis a = FrameDetector.builder().lexicon(lexicon).build()
+          .analyze("They won the war.");
+      assertEquals(2, a.evidence().size());
+      assertEquals(0.7, a.score(Frame.VICTORY), 1e-12);
+    }
+
+    @Test
+    void separateEvidenceCombinesAsANoisyOr() {
+      FrameDetector d = FrameDetector.builder().lexicon(lexicon).build();
+      double expected = 1 - (1 - 0.6) * (1 - 0.7);
+      FrameAnalysis one = d.analyze("They won at the ford and later won the war.");
+      assertEquals(expected, one.score(Frame.VICTORY), 1e-12);
+      FrameAnalysis two = d.analyze("They won at the ford. Later they won the war.");
+      assertEquals(0.6, two.sentences().get(0).scores().get(Frame.VICTORY), 1e-12);
+      assertEquals(0.7, two.sentences().get(1).scores().get(Frame.VICTORY), 1e-12);
+      assertEquals(expected, two.score(Frame.VICTORY), 1e-12);
+    }
+
+    @Test
+    void labelsFollowTheThresholds() {
+      String text = "They won at the ford. Later they won the war.";
+      FrameAnalysis lax = FrameDetector.builder().lexicon(lexicon).build().analyze(text);
+      assertEquals(Set.of(Frame.VICTORY), lax.labels());
+      assertEquals(Set.of(Frame.VICTORY), lax.sentences().get(0).labels());
+      FrameAnalysis strict = FrameDetector.builder().lexicon(lexicon)
+          .threshold(Frame.VICTORY, 0.65).build().analyze(text);
+      assertEquals(Set.of(Frame.VICTORY), strict.labels());
+      assertEquals(Set.of(), strict.sentences().get(0).labels());
+      assertEquals(Set.of(Frame.VICTORY), strict.sentences().get(1).labels());
+      FrameAnalysis stricter = FrameDetector.builder().lexicon(lexicon)
+          .threshold(Frame.VICTORY, 0.9).build().analyze(text);
+      assertEquals(Set.of(), stricter.labels());
+    }
+  }
+
+  @Nested
   class CasualtyFigures {
     private final FrameDetector detector = detector("""
         qualifier at-least means at-least : at least

@@ -341,6 +341,16 @@ class LexiconLoaderErrorsTest {
     }
 
     @Test
+    void literalThatTheTextReadsAsANumber() {
+      assertProblem(F + "rule r : won \"a dozen\" towns\n", "t.fl:2:14: these words are read "
+          + "as a number in the text and can never match as words; write NUMBER instead: "
+          + "\"a dozen\"");
+      assertProblem("frame casualty-emphasis\nrule r : hundreds of people\n", "t.fl:2:10: these "
+          + "words are read as a number in the text and can never match as words; write NUMBER "
+          + "instead: \"hundreds\"");
+    }
+
+    @Test
     void kindWithoutNumber() {
       assertProblem("frame casualty-emphasis\nrule r kind killed : killed | NUMBER dead\n",
           "t.fl:2:6: a rule with 'kind' needs NUMBER in every alternative of its pattern "

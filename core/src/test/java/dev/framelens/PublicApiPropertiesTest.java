@@ -31,7 +31,7 @@ class PublicApiPropertiesTest {
   // ---------------------------------------------------------------------------------------------
   // Spans
 
-  @Property(tries = 400)
+  @Property(tries = 1000)
   void everySpanIsInBoundsAndEqualsItsSource(@ForAll("newsLike") String text) {
     FrameAnalysis a = DETECTOR.analyze(text);
     assertSpans(text, a);
@@ -43,7 +43,7 @@ class PublicApiPropertiesTest {
     Statistics.label("figures").coverage(c -> c.check(true).percentage(p -> p > 15));
   }
 
-  @Property(tries = 300)
+  @Property(tries = 1000)
   void spansStayInBoundsOnOddText(@ForAll("oddText") String text) {
     assertSpans(text, DETECTOR.analyze(text));
   }
@@ -117,7 +117,7 @@ class PublicApiPropertiesTest {
   // ---------------------------------------------------------------------------------------------
   // Determinism
 
-  @Property(tries = 200)
+  @Property(tries = 300)
   void analysisIsDeterministic(@ForAll("newsLike") String text, @ForAll("newsLike") String other) {
     FrameAnalysis first = DETECTOR.analyze(text);
     DETECTOR.analyze(other); // the thread's workspace and caches now hold another document
@@ -162,7 +162,7 @@ class PublicApiPropertiesTest {
   // ---------------------------------------------------------------------------------------------
   // Robustness
 
-  @Property(tries = 300)
+  @Property(tries = 1000)
   void anyStringIsAnalysedWithoutAnException(@ForAll String text) {
     assertSpans(text, DETECTOR.analyze(text));
   }
@@ -199,7 +199,7 @@ class PublicApiPropertiesTest {
     }
   }
 
-  @Property(tries = 300)
+  @Property(tries = 600)
   void aNeutralSentenceNeverRemovesASentenceLabel(
       @ForAll("documents") List<String> sentences, @ForAll("separators") List<String> separators,
       @ForAll("neutral") String neutral, @ForAll("insertAt") int insertAt) {

@@ -72,7 +72,7 @@ class AutomatonDifferentialTest {
     PATTERN_WORDS = List.copyOf(words);
   }
 
-  @Property(tries = 600)
+  @Property(tries = 2000)
   void automatonReportsWhatTheNaiveMatcherFinds(@ForAll("lexicons") Lex lex,
       @ForAll("texts") List<List<Token>> texts, @ForAll @IntRange(max = 4) int cut) {
     CompiledLexicon compiled = LexiconParts.read(
