@@ -168,6 +168,23 @@ class RuleLanguageSemanticsTest {
   }
 
   @Test
+  void aSpanEndingInAScareQuoteInsideAQuotationBelongsToTheQuotation() {
+    FrameDetector d = detector("""
+        frame victory
+        rule won-victory : won ...{0,2} victory
+        attribution speech : said
+        speaker-words minister
+        modifier in-quotes scope around sentence if quoted : today
+          victory -> weaken 0.5
+        """);
+    Evidence nested = d.analyze(
+        "\u201CWe won a \u2018victory\u2019 today, a real one,\u201D the minister said.")
+        .evidence().get(0);
+    assertEquals("the minister", nested.speaker().orElseThrow());
+    assertEquals(0.5, nested.weight(), 1e-9);
+  }
+
+  @Test
   void twoModifiersSharingATriggerWordBothAct() {
     FrameDetector d = detector("""
         frame victory

@@ -290,7 +290,10 @@ final class Workspace implements Matcher.Sink {
     int ms = matchStart[m];
     int me = matchEnd[m];
     int[] path = matchPath[m];
-    int spanQuote = quote[ms] >= 0 && quote[ms] == quote[me] ? quote[ms] : -1;
+    // The quotation holding the whole span: not the innermost quotation of its first or last
+    // token, which differ when the span ends in a scare quote nested in a longer quotation.
+    int spanQuote = quote[ms] < 0 || quote[me] < 0 ? -1
+        : seg.quoteContaining(tokens.start[ms], tokens.end[me]);
 
     int[] applicable = applicableModifiers(rule, ms, me, path, spanQuote);
     boolean anyKept = false;
