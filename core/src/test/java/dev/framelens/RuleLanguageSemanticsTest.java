@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Semantics of the rule language that lexicon authors rely on and that are easy to get subtly
@@ -182,6 +186,41 @@ class RuleLanguageSemanticsTest {
         .evidence().get(0);
     assertEquals("the minister", nested.speaker().orElseThrow());
     assertEquals(0.5, nested.weight(), 1e-9);
+  }
+
+  @Test
+  void includesNestAtMostSixteenDeep(@TempDir Path dir) throws IOException {
+    for (int i = 0; i < 20; i++) {
+      Files.writeString(dir.resolve("f" + i + ".fl"), "include f" + (i + 1) + ".fl\n");
+    }
+    Files.writeString(dir.resolve("f20.fl"), "frame victory\nrule won : won\n");
+    LexiconException e = assertThrows(LexiconException.class,
+        () -> Lexicon.load(dir.resolve("f0.fl")));
+    LexiconException.Problem p = e.problems().get(0);
+    assertEquals("includes nest deeper than 16", p.message());
+    assertEquals("f16.fl", p.offendingText());
+  }
+
+  @Test
+  void aSentenceLongerThanAWindowIsMatchedWindowByWindow() {
+    FrameDetector d = detector("""
+        frame victory
+        rule won-war : won the war
+        """);
+    // 2,400 filler tokens in one sentence, a match in the third window, and one that
+    // straddles the boundary between the first and second windows (tokens 999 to 1001).
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 2_400; i++) {
+      text.append(i == 998 ? "won the war " : i == 2_100 ? "won the war " : "x ");
+    }
+    String sentence = text.toString().strip() + ".";
+    FrameAnalysis a = d.analyze(sentence);
+    assertEquals(1, a.sentences().size());
+    assertEquals(1, a.evidence().size(), a::toString);
+    Evidence e = a.evidence().get(0);
+    assertEquals("won the war", e.text());
+    assertEquals(sentence.substring(e.start(), e.end()), e.text());
+    assertTrue(e.start() > 4_000, () -> "the match in the third window: " + e);
   }
 
   @Test
