@@ -25,14 +25,19 @@ final class GoldCorpus {
 
   private GoldCorpus() {}
 
-  /** The shared directory, if the build was given one that exists. */
+  /**
+   * The shared directory, if the build was given one that exists; otherwise says on the console
+   * that the evaluation is skipped, so that a skip is never silent.
+   */
   static Optional<Path> sharedDirectory() {
     String configured = System.getProperty("framelens.shared", "");
-    if (configured.isBlank()) {
+    Path dir = configured.isBlank() ? null : Path.of(configured).toAbsolutePath().normalize();
+    if (dir == null || !Files.isDirectory(dir.resolve("corpus"))) {
+      System.out.println("[framelens] gold-corpus evaluation SKIPPED: no corpus directory at "
+          + (dir == null ? "(framelens.shared not set)" : dir.resolve("corpus")));
       return Optional.empty();
     }
-    Path dir = Path.of(configured).toAbsolutePath().normalize();
-    return Files.isDirectory(dir.resolve("corpus")) ? Optional.of(dir) : Optional.empty();
+    return Optional.of(dir);
   }
 
   /** The units of a gold JSONL file; a document-level line reads its text from seeds/. */
