@@ -230,6 +230,15 @@ class DefaultLexiconBehaviourTest {
     }
 
     @Test
+    void moreThanAThousand() {
+      CasualtyCount c = only("More than a thousand people were killed in the offensive.");
+      assertEquals(Qualifier.MORE_THAN, c.qualifier());
+      assertEquals(OptionalLong.of(1_000), c.low());
+      assertEquals(OptionalLong.empty(), c.high());
+      assertEquals("More than a thousand", c.text());
+    }
+
+    @Test
     void aDozenAndHundreds() {
       assertEquals(OptionalLong.of(12),
           only("Gunmen killed a dozen villagers near the well.").best());
