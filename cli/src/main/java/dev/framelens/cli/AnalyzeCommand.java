@@ -1,0 +1,158 @@
+package dev.framelens.cli;
+
+import dev.framelens.FrameDetector;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code framelens analyze}: labels, scores, evidence and casualty figures per document. */
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    description = "Analyse documents: files (each one document, '-' for standard input) or a "
+        + "JSONL corpus (--input-jsonl), and report labels, scores, evidence and casualty "
+        + "figures per document or per sentence.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  framelens analyze examples/ceasefire-report.txt",
+        "  framelens analyze --format jsonl article1.txt article2.txt > out.jsonl",
+        "  cat article.txt | framelens analyze -",
+        "  framelens analyze --input-jsonl corpus.jsonl --format jsonl --output out.jsonl",
+        "  framelens analyze --input-jsonl corpus.jsonl --sentences --format csv",
+        "  framelens analyze --lexicon my-rules.fl --threads 8 --input-jsonl corpus.jsonl",
+        "",
+        "Each line of --input-jsonl is {\"id\": ..., \"text\": ...}; its other fields are "
+            + "copied to the output. A line that cannot be analysed becomes "
+            + "{\"id\": ..., \"line\": N, \"error\": ...} and the exit code is 3."})
+final class AnalyzeCommand implements Callable<Integer> {
+  @ParentCommand
+  FramelensCommand parent;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", arity = "0..*",
+      description = "Documents to analyse, one per file; '-' reads standard input.")
+  List<String> files = new ArrayList<>();
+
+  @Option(names = "--input-jsonl", paramLabel = "FILE",
+      description = "A JSONL corpus ('-' for standard input) instead of FILE arguments.")
+  String inputJsonl;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  ResultWriter.Format format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write the results to FILE instead of standard output.")
+  Path output;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Analyse on N threads (default: the available processors); the output "
+          + "keeps the input's order.")
+  Integer threads;
+
+  @Option(names = "--sentences",
+      description = "One record per sentence instead of per document.")
+  boolean sentences;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress on standard error.")
+  boolean quiet;
+
+  @Mixin
+  DetectorOptions detectorOptions;
+
+  @Override
+  public Integer call() {
+    if (files.isEmpty() == (inputJsonl == null)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), files.isEmpty()
+          ? "missing input: give FILE arguments or --input-jsonl FILE"
+          : "give either FILE arguments or --input-jsonl, not both");
+    }
+    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (workers < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--threads must be at least 1: " + workers);
+    }
+    if (inputJsonl == null) {
+      Inputs.checkReadable(files);
+    }
+    FrameDetector detector = detectorOptions.detector();
+    Io io = parent.io;
+    PrintStream out = open(output, io);
+    ResultWriter writer = ResultWriter.of(format, out, sentences);
+    Progress progress = new Progress(io.err(), !quiet, io.errIsTerminal());
+    long[] counts = new long[2]; // records, failures
+    try (Inputs.Source source = inputJsonl != null
+            ? Inputs.jsonl(inputJsonl, io.in(), false, null) : Inputs.files(files, io.in());
+        Pipeline<InputRecord, Outcome> pipeline = new Pipeline<>(workers,
+            record -> analyze(detector, record),
+            outcome -> {
+              writer.write(outcome);
+              counts[0]++;
+              if (outcome.failed()) {
+                counts[1]++;
+                io.err().println("framelens analyze: " + describe(outcome));
+              }
+              progress.tick(source.bytesRead(), source.totalBytes());
+            })) {
+      while (source.hasNext()) {
+        pipeline.accept(source.next());
+      }
+      pipeline.finish();
+      progress.finish(source.bytesRead(), source.totalBytes());
+    } finally {
+      writer.finish();
+      if (output != null) {
+        out.close();
+      }
+    }
+    if (counts[1] > 0) {
+      io.err().printf("framelens analyze: %,d of %,d records could not be analysed%n",
+          counts[1], counts[0]);
+      return ExitCodes.RECORD_ERRORS;
+    }
+    return ExitCodes.OK;
+  }
+
+  static Outcome analyze(FrameDetector detector, InputRecord record) {
+    if (record.failed()) {
+      return Outcome.failed(record, record.error());
+    }
+    try {
+      return new Outcome(record, detector.analyze(record.text()), null);
+    } catch (RuntimeException e) {
+      return Outcome.failed(record, "analysis failed: " + e);
+    }
+  }
+
+  private static String describe(Outcome outcome) {
+    String id = outcome.record().id() == null ? "" : outcome.record().id().asText();
+    return (outcome.error().startsWith("line ") || id.isEmpty() ? "" : id + ": ")
+        + outcome.error();
+  }
+
+  static PrintStream open(Path output, Io io) {
+    if (output == null) {
+      return io.out();
+    }
+    try {
+      return new PrintStream(Files.newOutputStream(output), false, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UserError(ExitCodes.USAGE, "cannot write " + output + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package dev.framelens.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The top command: dispatches to the subcommands. */
+@Command(
+    name = "framelens",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Detects narrative frames (victory, defeat, survival-as-win, "
+        + "casualty-emphasis) in news text and explains each label with evidence.",
+    subcommands = {AnalyzeCommand.class, EvaluateCommand.class},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  framelens analyze examples/ceasefire-report.txt",
+        "  framelens analyze --input-jsonl corpus.jsonl --format jsonl --output out.jsonl",
+        "  framelens evaluate --gold gold.jsonl --min-macro-f1 0.9",
+        "",
+        "Exit codes: 0 done; 1 evaluate below its floor; 2 usage, unreadable input or lexicon",
+        "errors; 3 some records could not be analysed (each is an error record); 4 internal",
+        "error."})
+final class FramelensCommand implements Runnable {
+  final Io io;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+      description = "Print stack traces of errors.")
+  boolean debug;
+
+  FramelensCommand(Io io) {
+    this.io = io;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "missing command: one of " + String.join(", ", spec.subcommands().keySet()));
+  }
+}
