@@ -155,6 +155,7 @@ final class Workspace implements Matcher.Sink {
       if (p.kind == Syntax.PatternKind.BOUNDARY) {
         boundaryAt[matchStart[m]] = true;
       } else if (p.kind == Syntax.PatternKind.QUALIFIER && matchEnd[m] + 1 < to) {
+        matchStart[m] = longestStart(p, matchStart[m], matchEnd[m]);
         int at = matchEnd[m] + 1;
         int previous = qualifierAt[at];
         if (previous < 0 || matchStart[m] < matchStart[previous]) {
@@ -189,6 +190,28 @@ final class Workspace implements Matcher.Sink {
         subset(m);
       }
     }
+  }
+
+  /**
+   * The earliest start of a match of {@code pattern} ending at {@code end}. The automaton
+   * reports the latest one (the shortest span), which drops an optional leading word; a
+   * qualifier's text should be the whole phrase ("an estimated", not "estimated").
+   */
+  private int longestStart(PatternInfo pattern, int latestStart, int end) {
+    int best = latestStart;
+    for (int[] sequence : pattern.sequences) {
+      int start = end - sequence.length + 1;
+      if (start >= windowFrom && start < best) {
+        boolean fits = true;
+        for (int k = 0; k < sequence.length && fits; k++) {
+          fits = sequence[k] == PatternAutomaton.ANY || contains(atoms[start + k], sequence[k]);
+        }
+        if (fits) {
+          best = start;
+        }
+      }
+    }
+    return best;
   }
 
   /**

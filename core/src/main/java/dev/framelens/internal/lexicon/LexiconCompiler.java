@@ -58,27 +58,32 @@ public final class LexiconCompiler {
 
   private LexiconCompiler() {}
 
+  /** The statements of a file and its includes, and the syntax problems found in them. */
+  record Read(List<Statement> statements, List<dev.framelens.LexiconException.Problem> problems) {}
+
   /**
-   * Reads a lexicon file and the files it includes.
+   * Reads a lexicon file and the files it includes. Syntax problems do not stop it: the
+   * statements that could be read are compiled too, so that one exception lists every problem.
    *
    * @throws UncheckedIOException if the top file cannot be read (it names the file)
-   * @throws dev.framelens.LexiconException listing every syntax problem
    */
-  public static List<Statement> read(LexiconSource source) {
+  static Read read(LexiconSource source) {
     LexiconCompiler reader = new LexiconCompiler();
     List<Statement> out = new ArrayList<>();
     reader.readInto(source, out, new ArrayDeque<>(), null);
-    reader.problems.throwIfAny();
-    return out;
+    return new Read(out, reader.problems.list());
   }
 
   /**
    * Compiles the statements of a base lexicon and of the files that extend it, in order.
    *
+   * @param syntaxProblems problems found while reading them, reported with the others
    * @throws dev.framelens.LexiconException listing every problem
    */
-  public static CompiledLexicon compile(List<List<Statement>> parts) {
+  static CompiledLexicon compile(List<List<Statement>> parts,
+      List<dev.framelens.LexiconException.Problem> syntaxProblems) {
     LexiconCompiler compiler = new LexiconCompiler();
+    compiler.problems.addAll(syntaxProblems);
     CompiledLexicon result = compiler.compileParts(parts);
     compiler.problems.throwIfAny();
     return result;

@@ -1,5 +1,6 @@
 package dev.framelens.internal.lexicon;
 
+import dev.framelens.LexiconException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,15 +12,23 @@ import java.util.List;
 public final class LexiconParts {
   private final List<List<Syntax.Statement>> parts;
   private final List<String> sources;
+  private final List<LexiconException.Problem> syntaxProblems;
 
-  private LexiconParts(List<List<Syntax.Statement>> parts, List<String> sources) {
+  private LexiconParts(List<List<Syntax.Statement>> parts, List<String> sources,
+      List<LexiconException.Problem> syntaxProblems) {
     this.parts = List.copyOf(parts);
     this.sources = List.copyOf(sources);
+    this.syntaxProblems = List.copyOf(syntaxProblems);
   }
 
-  /** Reads one lexicon file (and what it includes). */
+  /**
+   * Reads one lexicon file (and what it includes). Its syntax problems are kept and reported
+   * by {@link #compile()} together with the problems compiling finds.
+   */
   public static LexiconParts read(LexiconSource source) {
-    return new LexiconParts(List.of(LexiconCompiler.read(source)), List.of(source.name()));
+    LexiconCompiler.Read read = LexiconCompiler.read(source);
+    return new LexiconParts(List.of(read.statements()), List.of(source.name()),
+        read.problems());
   }
 
   /** These parts followed by {@code other}'s. */
@@ -28,11 +37,19 @@ public final class LexiconParts {
     joined.addAll(other.parts);
     List<String> names = new ArrayList<>(sources);
     names.addAll(other.sources);
-    return new LexiconParts(joined, names);
+    List<LexiconException.Problem> problems = new ArrayList<>(syntaxProblems);
+    problems.addAll(other.syntaxProblems);
+    return new LexiconParts(joined, names, problems);
   }
 
+  /**
+   * Compiles the parts.
+   *
+   * @throws LexiconException listing every syntax and compilation problem, in file and line
+   *     order
+   */
   public CompiledLexicon compile() {
-    return LexiconCompiler.compile(parts);
+    return LexiconCompiler.compile(parts, syntaxProblems);
   }
 
   /** The top-level files, in order. */

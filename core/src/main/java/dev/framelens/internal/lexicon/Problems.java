@@ -24,6 +24,15 @@ final class Problems {
     return list.size();
   }
 
+  /** The problems found so far, to carry them from reading to compiling. */
+  List<LexiconException.Problem> list() {
+    return List.copyOf(list);
+  }
+
+  void addAll(List<LexiconException.Problem> problems) {
+    list.addAll(problems);
+  }
+
   /**
    * Throws one {@link LexiconException} listing every problem, if there is any, in file and line
    * order as {@link LexiconException#problems()} promises. Problems are found in several passes
