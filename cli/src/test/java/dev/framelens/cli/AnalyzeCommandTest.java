@@ -1,0 +1,259 @@
+package dev.framelens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code framelens analyze}, end to end through {@link Main#run}. */
+class AnalyzeCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ARTICLE = "The rebels claimed victory after the army failed to "
+      + "retake the port of Ostrel. At least 120 civilians were killed, including 30 children."
+      + "\n\n\"We are still standing,\" said Mara Tess, a spokeswoman for the rebels.";
+
+  @TempDir
+  Path dir;
+
+  private Path file(String name, String content) throws IOException {
+    return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+  }
+
+  private static List<JsonNode> lines(String out) throws IOException {
+    List<JsonNode> nodes = new ArrayList<>();
+    for (String line : out.split("\n")) {
+      if (!line.isBlank()) {
+        nodes.add(JSON.readTree(line));
+      }
+    }
+    return nodes;
+  }
+
+  @Test
+  void aTextReportShowsLabelsScoresEvidenceInItsSentenceAndFigures() throws IOException {
+    Path article = file("article.txt", ARTICLE);
+    Run run = Run.of("analyze", "--quiet", article.toString());
+    assertEquals(0, run.code(), run::toString);
+    assertTrue(run.out().startsWith("== " + article), run::toString);
+    assertTrue(run.out().contains("labels: victory, defeat, survival-as-win, casualty-emphasis"),
+        run::toString);
+    assertTrue(run.out().contains("The rebels «claimed victory» after the army"), run::toString);
+    assertTrue(run.out().contains("(said by Mara Tess)"), run::toString);
+    assertTrue(run.out().contains("killed     at-least     120"), run::toString);
+    assertEquals("", run.err(), "nothing but results on standard output, nothing on error");
+  }
+
+  @Test
+  void jsonlFollowsTheDocumentedSchema() throws IOException {
+    Run run = Run.of("analyze", "--quiet", "--format", "jsonl", file("a.txt", ARTICLE)
+        .toString());
+    assertEquals(0, run.code(), run::toString);
+    JsonNode doc = lines(run.out()).get(0);
+    assertTrue(doc.get("id").asText().endsWith("a.txt"));
+    assertEquals(List.of("victory", "defeat", "survival-as-win", "casualty-emphasis"),
+        JSON.convertValue(doc.get("labels"), List.class));
+    assertTrue(doc.get("scores").get("victory").isDouble());
+    JsonNode evidence = doc.get("evidence").get(0);
+    for (String field : List.of("frame", "rule", "start", "end", "text", "polarity",
+        "speaker")) {
+      assertTrue(evidence.has(field), () -> field + " missing in " + evidence);
+    }
+    assertEquals(ARTICLE.substring(evidence.get("start").asInt(), evidence.get("end").asInt()),
+        evidence.get("text").asText());
+    JsonNode figure = doc.get("casualties").get(0);
+    assertEquals(120, figure.get("low").asLong());
+    assertEquals(120, figure.get("best").asLong());
+    assertTrue(figure.get("high").isNull());
+    assertEquals("at-least", figure.get("qualifier").asText());
+    assertEquals("killed", figure.get("kind").asText());
+    assertEquals("civilians", figure.get("who").asText());
+    assertEquals(0, doc.get("casualties").get(1).get("subset_of").asInt());
+    JsonNode quoted = lines(run.out()).get(0).get("evidence");
+    boolean spoken = false;
+    for (JsonNode e : quoted) {
+      spoken |= "Mara Tess".equals(e.get("speaker").asText(null));
+    }
+    assertTrue(spoken, quoted::toString);
+  }
+
+  @Test
+  void jsonlInputPassesOtherFieldsThroughAndKeepsCollidingOnes() throws IOException {
+    Path corpus = file("corpus.jsonl",
+        "{\"id\": \"a\", \"text\": \"The garrison surrendered.\", \"outlet\": \"Daily Ostrel\","
+            + " \"labels\": [\"defeat\"]}\n");
+    Run run = Run.of("analyze", "--quiet", "--format", "jsonl", "--input-jsonl",
+        corpus.toString());
+    JsonNode doc = lines(run.out()).get(0);
+    assertEquals("Daily Ostrel", doc.get("outlet").asText());
+    assertEquals("defeat", doc.get("input_labels").get(0).asText());
+    assertEquals("defeat", doc.get("labels").get(0).asText());
+  }
+
+  @Test
+  void aMalformedLineBecomesAnErrorRecordAndTheRunGoesOn() throws IOException {
+    Path corpus = file("corpus.jsonl", String.join("\n",
+        "{\"id\": 1, \"text\": \"The militia won the battle.\"}",
+        "{\"id\": 2, \"text\": ",
+        "",
+        "{\"id\": 3, \"text\": 42}",
+        "[1, 2]",
+        "{\"id\": 5, \"text\": \"Hundreds of families fled the valley.\"}"));
+    Run run = Run.of("analyze", "--quiet", "--format", "jsonl", "--input-jsonl",
+        corpus.toString());
+    assertEquals(3, run.code(), run::toString);
+    List<JsonNode> out = lines(run.out());
+    assertEquals(5, out.size(), "as many records out as non-blank lines in: " + run);
+    assertEquals(List.of("1", "null", "3", "null", "5"), out.stream()
+        .map(n -> n.get("id").isNull() ? "null" : n.get("id").asText()).toList());
+    assertEquals(2, out.get(1).get("line").asInt());
+    assertTrue(out.get(1).get("error").asText().startsWith("line 2: not valid JSON"));
+    assertEquals("line 4: \"text\" is not a string", out.get(2).get("error").asText());
+    assertEquals("line 5: not a JSON object", out.get(3).get("error").asText());
+    assertTrue(out.get(4).has("labels"));
+    assertTrue(run.err().contains("framelens analyze: line 2: not valid JSON"), run::toString);
+    assertTrue(run.err().contains("3 of 5 records could not be analysed"), run::toString);
+  }
+
+  @Test
+  void manyThreadsKeepTheInputOrder() throws IOException {
+    StringBuilder corpus = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      corpus.append("{\"id\": ").append(i).append(", \"text\": \"")
+          .append(i % 3 == 0 ? "The garrison of Ostrel surrendered after a long siege. "
+              .repeat(1 + i % 7) : "The council met on Monday.")
+          .append("\"}\n");
+    }
+    Run run = Run.of("analyze", "--quiet", "--threads", "4", "--format", "jsonl",
+        "--input-jsonl", file("c.jsonl", corpus.toString()).toString());
+    assertEquals(0, run.code(), run::toString);
+    List<JsonNode> out = lines(run.out());
+    for (int i = 0; i < 300; i++) {
+      assertEquals(i, out.get(i).get("id").asInt());
+    }
+  }
+
+  @Test
+  void sentencesModeGivesOneRecordPerSentence() throws IOException {
+    Run run = Run.of("analyze", "--quiet", "--sentences", "--format", "jsonl",
+        file("a.txt", ARTICLE).toString());
+    List<JsonNode> out = lines(run.out());
+    assertEquals(3, out.size(), run::toString);
+    assertEquals(1, out.get(1).get("sentence").asInt());
+    assertEquals("casualty-emphasis", out.get(1).get("labels").get(0).asText());
+    assertEquals(2, out.get(1).get("casualties").size());
+  }
+
+  @Test
+  void csvQuotesFieldsAndWritesAHeader() throws IOException {
+    Run run = Run.of("analyze", "--quiet", "--format", "csv", "--sentences",
+        file("a.txt", "The army retreated, and the town celebrated.").toString());
+    String[] rows = run.out().split("\r?\n");
+    assertEquals("id,sentence,start,end,labels,victory,defeat,survival-as-win,"
+        + "casualty-emphasis,text,error", rows[0]);
+    assertTrue(rows[1].endsWith(",\"The army retreated, and the town celebrated.\","),
+        rows[1]);
+  }
+
+  @Test
+  void standardInputAndAnOutputFile() throws IOException {
+    Path output = dir.resolve("out.jsonl");
+    Run run = Run.withInput("The brigade lost the war.", "analyze", "--quiet", "--format", "jsonl",
+        "--output", output.toString(), "-");
+    assertEquals(0, run.code(), run::toString);
+    assertEquals("", run.out());
+    JsonNode doc = lines(Files.readString(output)).get(0);
+    assertEquals("-", doc.get("id").asText());
+    assertEquals("defeat", doc.get("labels").get(0).asText());
+  }
+
+  @Test
+  void extraLexiconOnTopOfTheDefaultAndALexiconOfItsOwn() throws IOException {
+    Path extra = file("extra.fl", "frame victory\nrule planted-flag : planted (the|its) flag\n"
+        + "  example: They planted the flag on the hill.\n");
+    Path doc = file("d.txt", "They planted the flag on the hill, and the rebels fled.");
+    Run both = Run.of("analyze", "--quiet", "--format", "jsonl", "--lexicon",
+        extra.toString(), doc.toString());
+    JsonNode labels = lines(both.out()).get(0).get("labels");
+    assertEquals("[\"victory\",\"defeat\"]", labels.toString(), both::toString);
+    Run alone = Run.of("analyze", "--quiet", "--format", "jsonl", "--no-default-lexicon",
+        "--lexicon", extra.toString(), doc.toString());
+    assertEquals("[\"victory\"]", lines(alone.out()).get(0).get("labels").toString());
+  }
+
+  @Test
+  void aMalformedLexiconListsEveryProblemAndExits2() throws IOException {
+    Path bad = file("bad.fl", "frame victory\nrule a : @nothing\nrule b : (won\n");
+    Run run = Run.of("analyze", "--lexicon", bad.toString(), file("d.txt", "x").toString());
+    assertEquals(2, run.code(), run::toString);
+    assertTrue(run.err().contains("bad.fl:2:10: unknown set: \"@nothing\""), run::toString);
+    assertTrue(run.err().contains("bad.fl:3:10: missing ')' for this '('"), run::toString);
+    assertFalse(run.err().contains("\tat "), "no stack trace: " + run);
+  }
+
+  @Test
+  void anUnreadableFileIsOneLineAndExit2WithoutAStackTrace() {
+    Run run = Run.of("analyze", dir.resolve("missing.txt").toString());
+    assertEquals(2, run.code(), run::toString);
+    assertTrue(run.err().startsWith("framelens analyze: cannot read "), run::toString);
+    assertTrue(run.err().contains("missing.txt: no such file"), run::toString);
+    assertTrue(run.err().contains("Usage:"), run::toString);
+    assertFalse(run.err().contains("\tat "), run::toString);
+    assertEquals("", run.out());
+  }
+
+  @Test
+  void debugShowsTheStackTrace() {
+    Run run = Run.of("analyze", "--debug", dir.resolve("missing.txt").toString());
+    assertEquals(2, run.code());
+    assertTrue(run.err().contains("\tat "), run::toString);
+  }
+
+  @Test
+  void anUnknownOptionOrAMissingArgumentPrintsTheUsageAndExits2() {
+    Run unknown = Run.of("analyze", "--colour", "red", "x.txt");
+    assertEquals(2, unknown.code(), unknown::toString);
+    assertTrue(unknown.err().contains("Unknown option: '--colour'"), unknown::toString);
+    assertTrue(unknown.err().contains("Usage: framelens analyze"), unknown::toString);
+    Run none = Run.of("analyze");
+    assertEquals(2, none.code(), none::toString);
+    assertTrue(none.err().contains("missing input"), none::toString);
+    Run noCommand = Run.of();
+    assertEquals(2, noCommand.code(), noCommand::toString);
+    assertTrue(noCommand.err().contains("missing command"), noCommand::toString);
+  }
+
+  @Test
+  void versionAndHelpWithExamples() {
+    Run version = Run.of("--version");
+    assertEquals(0, version.code());
+    assertTrue(version.out().contains("default lexicon en-default"), version::toString);
+    Run help = Run.of("analyze", "--help");
+    assertEquals(0, help.code());
+    assertTrue(help.out().contains("Examples:"), help::toString);
+    assertTrue(help.out().contains("framelens analyze --input-jsonl corpus.jsonl"),
+        help::toString);
+  }
+
+  @Test
+  void progressGoesToStandardErrorOnlyAndQuietSilencesIt() throws IOException {
+    StringBuilder corpus = new StringBuilder();
+    for (int i = 0; i < 50; i++) {
+      corpus.append("{\"id\": ").append(i).append(", \"text\": \"The rebels won.\"}\n");
+    }
+    Path file = file("c.jsonl", corpus.toString());
+    Run quiet = Run.of("analyze", "--quiet", "--format", "jsonl", "--input-jsonl",
+        file.toString());
+    assertEquals("", quiet.err());
+    assertEquals(50, lines(quiet.out()).size());
+  }
+}
