@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     description = "Detects narrative frames (victory, defeat, survival-as-win, "
         + "casualty-emphasis) in news text and explains each label with evidence.",
-    subcommands = {AnalyzeCommand.class, EvaluateCommand.class},
+    subcommands = {AnalyzeCommand.class, EvaluateCommand.class, LintCommand.class,
+        DiffCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
         "  framelens analyze examples/ceasefire-report.txt",
