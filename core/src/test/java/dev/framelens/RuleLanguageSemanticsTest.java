@@ -36,6 +36,17 @@ class RuleLanguageSemanticsTest {
   }
 
   @Test
+  void aMisspeltAttributeOnAnIndentedRuleLineIsReportedAsSuch() {
+    LexiconException e = assertThrows(LexiconException.class, () -> Lexicon.parse("t.fl", """
+        frame defeat
+          rule fled : fled
+          rule routed wieght 0.5 : routed
+        """));
+    assertEquals("t.fl:3:15: unknown rule attribute (expected weight, frames, negated, kind, "
+        + "immune or overrides before ':'): \"wieght\"", e.problems().get(0).toString());
+  }
+
+  @Test
   void aContinuationLineMayStartWithAKeywordThatIsAlsoAWord() {
     Lexicon lexicon = Lexicon.parse("t.fl", """
         frame victory

@@ -7,7 +7,6 @@ import dev.framelens.CasualtyCount;
 import dev.framelens.Evidence;
 import dev.framelens.Frame;
 import dev.framelens.FrameAnalysis;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -166,9 +165,8 @@ final class AnalysisJson {
     if (record.extra() == null) {
       return;
     }
-    for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it =
-        record.extra().fields(); it.hasNext(); ) {
-      Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> field = it.next();
+    for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> field
+        : record.extra().properties()) {
       String name = OWN.contains(field.getKey()) ? "input_" + field.getKey() : field.getKey();
       node.set(name, field.getValue());
     }

@@ -164,9 +164,10 @@ final class LexiconParser {
       case "rule", "block", "modifier", "boundary", "attribution", "qualifier", "subset" -> {
         String id = w.length >= 2 && w[1].endsWith(":") ? w[1].substring(0, w[1].length() - 1)
             : w.length >= 2 ? w[1] : "";
-        // "rule <id>" followed by its ':' or an attribute; the ':' may be on the next line.
-        yield ID.matcher(id).matches() && (w.length == 2 || w[1].endsWith(":")
-            || w[2].startsWith(":") || HEADER_WORDS.contains(w[2]));
+        // "rule <id> ... :" on one line (a misspelt attribute then gets its own error), or
+        // "rule <id>" followed by an attribute, with the ':' on the next line.
+        yield ID.matcher(id).matches() && (content.indexOf(':') > 0 || w.length == 2
+            || HEADER_WORDS.contains(w[2]));
       }
       default -> true;
     };
