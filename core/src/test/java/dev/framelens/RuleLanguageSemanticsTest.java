@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,17 @@ class RuleLanguageSemanticsTest {
         """));
     assertEquals("t.fl:3:15: unknown rule attribute (expected weight, frames, negated, kind, "
         + "immune or overrides before ':'): \"wieght\"", e.problems().get(0).toString());
+  }
+
+  @Test
+  void aBadAttributeValueDoesNotHideTheProblemsOfThePattern() {
+    LexiconException e = assertThrows(LexiconException.class, () -> Lexicon.parse("t.fl", """
+        frame victory
+        rule won weight 1.5 : @wins
+        """));
+    assertEquals(List.of("t.fl:2:17: weight must be in (0, 1]: \"1.5\"",
+        "t.fl:2:23: unknown set: \"@wins\""),
+        e.problems().stream().map(Object::toString).toList());
   }
 
   @Test

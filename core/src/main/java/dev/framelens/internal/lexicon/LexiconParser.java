@@ -520,9 +520,11 @@ final class LexiconParser {
       }
       h.frames = EnumSet.of(currentFrame);
     }
-    if (!headerOk || pattern == null) {
+    if (pattern == null) {
       return;
     }
+    // A header with a bad value has been reported; the statement is still compiled (with the
+    // defaults for what was bad) so that the problems of its pattern are reported too.
     statements.add(new PatternDef(logical.at(idWord.index()), kind, id,
         h.frames == null ? Set.of() : Set.copyOf(h.frames), h.weight, h.negated, h.casualtyKind,
         h.qualifier, List.copyOf(h.immune), List.copyOf(h.overrides), h.scope, Set.copyOf(h.conditions), pattern,
