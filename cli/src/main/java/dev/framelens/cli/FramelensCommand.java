@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
     description = "Detects narrative frames (victory, defeat, survival-as-win, "
         + "casualty-emphasis) in news text and explains each label with evidence.",
     subcommands = {AnalyzeCommand.class, EvaluateCommand.class, LintCommand.class,
-        DiffCommand.class},
+        DiffCommand.class, ExplainCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
         "  framelens analyze examples/ceasefire-report.txt",

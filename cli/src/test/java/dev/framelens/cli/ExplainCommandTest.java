@@ -1,0 +1,378 @@
+package dev.framelens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.framelens.CasualtyCount;
+import dev.framelens.Evidence;
+import dev.framelens.Frame;
+import dev.framelens.FrameAnalysis;
+import dev.framelens.FrameDetector;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code framelens explain}, run in-process: exit codes, errors and the page's content. */
+class ExplainCommandTest {
+  /** Every frame, an overlap of two frames, a quoted speaker, suppressed matches, figures. */
+  static final String DOC = """
+      The Korvan brigade claimed victory at Tamsk on Monday. "We are still standing," said \
+      commander Lira Hosk of the Dessa guard.
+
+      The Selmar front suffered heavy losses near Brill. At least 40 villagers were killed, \
+      including 12 children, and about 3,000 people were displaced.
+      Officials denied that the brigade had won anything. If the army takes Brill, it would be \
+      a victory.
+      """;
+
+  /** Markup in a document is text, not markup. */
+  static final String HOSTILE = "Officials in Vellmar posted <script>alert(\"pwned\")</script> "
+      + "& <b>bold</b> claims on 'Tuesday'; the rebels claimed victory.\n";
+
+  private static final FrameDetector DETECTOR = FrameDetector.withDefaultLexicon();
+
+  @TempDir
+  Path dir;
+
+  record Result(int code, String out, String err) {}
+
+  static Result run(byte[] stdin, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, new Io(new ByteArrayInputStream(stdin),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), false));
+    return new Result(code, out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  static Result run(String... args) {
+    return run(new byte[0], args);
+  }
+
+  private Path write(String name, String text) throws IOException {
+    return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+  }
+
+  private String explain(String text) throws IOException {
+    Path doc = write("doc.txt", text);
+    Path html = dir.resolve("doc.html");
+    Result r = run("explain", doc.toString(), "--html", html.toString());
+    assertEquals(0, r.code(), r::toString);
+    assertEquals("", r.out(), "the page goes to --html, nothing to standard output");
+    assertEquals("framelens explain: wrote " + html + " (labels: "
+        + DETECTOR.analyze(text).labels().stream().map(Frame::id)
+            .collect(Collectors.joining(", ")) + ")\n", r.err());
+    return Files.readString(html, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void everyEvidenceSpanIsHighlightedWithItsFrameAndRule() throws IOException {
+    String page = explain(DOC);
+    FrameAnalysis analysis = DETECTOR.analyze(DOC);
+    assertEquals(Set.of(Frame.values()), analysis.labels(), "the test document has every frame");
+    List<ReportMarkup.Mark> marks = ReportMarkup.marks(page);
+    ReportMarkup.assertEvidenceHighlighted(analysis, marks);
+    assertEquals(DOC, ReportMarkup.documentText(page), "the page shows the whole text as is");
+    // Every highlight is covered by something, and says so.
+    for (ReportMarkup.Mark m : marks) {
+      assertFalse(m.title().isBlank(), () -> "untitled highlight " + m);
+      assertEquals(DOC.substring(m.start(), m.end()), m.text());
+    }
+  }
+
+  @Test
+  void theQuotedSpeakerIsNamedInTheTitle() throws IOException {
+    List<ReportMarkup.Mark> marks = ReportMarkup.marks(explain(DOC));
+    Evidence quoted = DETECTOR.analyze(DOC).evidence().stream()
+        .filter(e -> e.speaker().isPresent()).findFirst().orElseThrow();
+    ReportMarkup.Mark mark = marks.stream().filter(m -> m.start() == quoted.start())
+        .findFirst().orElseThrow();
+    assertTrue(mark.title().contains("speaker: " + quoted.speaker().get()), mark::toString);
+    assertTrue(quoted.speaker().get().contains("Lira Hosk"), quoted::toString);
+  }
+
+  @Test
+  void overlappingFramesKeepBothColours() throws IOException {
+    List<ReportMarkup.Mark> marks = ReportMarkup.marks(explain(DOC));
+    ReportMarkup.Mark losses = marks.stream().filter(m -> m.text().equals("heavy losses"))
+        .findFirst().orElseThrow(() -> new AssertionError("no highlight of 'heavy losses'"));
+    int mask = (1 << Frame.DEFEAT.ordinal()) | (1 << Frame.CASUALTY_EMPHASIS.ordinal());
+    assertEquals(Set.of("hl", "f-defeat", "f-casualty-emphasis", "fs-" + mask),
+        losses.classes());
+    assertTrue(losses.title().contains("defeat: rule ")
+        && losses.title().contains("casualty-emphasis: rule "), losses::toString);
+    String css = HtmlReport.stylesheet();
+    assertTrue(css.contains("mark.hl.fs-" + mask + "{background:repeating-linear-gradient("),
+        "several frames are striped");
+    assertTrue(css.contains(HtmlReport.tint(Frame.DEFEAT))
+        && css.contains(HtmlReport.tint(Frame.CASUALTY_EMPHASIS)));
+  }
+
+  @Test
+  void partlyOverlappingSpansAreCutAtEveryBoundary() {
+    Evidence a = evidence(Frame.VICTORY, "a", 0, 10, false);
+    Evidence b = evidence(Frame.DEFEAT, "b", 5, 15, false);
+    Evidence c = evidence(Frame.VICTORY, "c", 12, 14, true);
+    List<HtmlReport.Segment> segments = HtmlReport.segments(20, List.of(a, b), List.of(c));
+    assertEquals(List.of(
+        new HtmlReport.Segment(0, 5, List.of(a), List.of()),
+        new HtmlReport.Segment(5, 10, List.of(a, b), List.of()),
+        new HtmlReport.Segment(10, 12, List.of(b), List.of()),
+        new HtmlReport.Segment(12, 14, List.of(b), List.of(c)),
+        new HtmlReport.Segment(14, 15, List.of(b), List.of()),
+        new HtmlReport.Segment(15, 20, List.of(), List.of())), segments);
+  }
+
+  private static Evidence evidence(Frame frame, String rule, int start, int end,
+      boolean suppressed) {
+    return new Evidence(frame, frame, rule, start, end, "x".repeat(end - start), 0,
+        Evidence.Polarity.ASSERTED, 0.5, Optional.empty(),
+        suppressed ? List.of(new Evidence.ModifierHit("denial", 0, 1, "x", "drop"))
+            : List.of(), suppressed);
+  }
+
+  @Test
+  void suppressedMatchesAreShownWithWhatCancelledThem() throws IOException {
+    String page = explain(DOC);
+    FrameAnalysis analysis = DETECTOR.analyze(DOC);
+    assertFalse(analysis.suppressed().isEmpty(), "the test document has suppressed matches");
+    List<ReportMarkup.Mark> won = ReportMarkup.marks(page).stream()
+        .filter(m -> m.text().equals("won")).toList();
+    assertEquals(1, won.size(), won::toString);
+    assertTrue(won.get(0).classes().containsAll(Set.of("sup", "sup-victory")),
+        won.get(0)::toString);
+    assertFalse(won.get(0).classes().contains("f-victory"), "a suppressed match is not evidence");
+    assertTrue(won.get(0).title().startsWith("SUPPRESSED victory: rule "), won::toString);
+    assertTrue(won.get(0).title().contains("\u201Cdenied\u201D"), won::toString);
+    assertTrue(HtmlReport.stylesheet().contains("text-decoration-style:dotted"));
+    assertTrue(page.contains("<h2>Suppressed matches</h2>"));
+  }
+
+  @Test
+  void documentTextIsEscaped() throws IOException {
+    String page = explain(HOSTILE);
+    assertFalse(page.toLowerCase(Locale.ROOT).contains("<script"), "no script element");
+    assertFalse(page.contains("<b>bold"), "no markup from the document");
+    assertTrue(page.contains("&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt; &amp; "
+        + "&lt;b&gt;bold&lt;/b&gt; claims on &#39;Tuesday&#39;"), "shown as text");
+    assertEquals(HOSTILE, ReportMarkup.documentText(page));
+    ReportMarkup.assertEvidenceHighlighted(DETECTOR.analyze(HOSTILE),
+        ReportMarkup.marks(page));
+  }
+
+  @Test
+  void controlCharactersAndTitlesAreEscaped() throws IOException {
+    assertEquals("a\uFFFDb\uFFFD&lt;\n\t&amp;&#39;&quot;", Html.escape("a\u0000b\u0007<\n\t&'\""));
+    assertEquals("x&#10;y&#9;&lt;z&gt;", Html.attribute("x\ny\t<z>"));
+    assertEquals("\uD83D\uDE00 \uFFFD", Html.escape("\uD83D\uDE00 \uD83D"), "pairs kept");
+    String page = run(HOSTILE.getBytes(StandardCharsets.UTF_8), "explain", "-", "--title",
+        "<i>\"Tamsk\" & co</i>", "--html", "-").out();
+    assertTrue(page.contains("<title>FrameLens: &lt;i&gt;&quot;Tamsk&quot; &amp; co&lt;/i&gt;"
+        + "</title>"), "the title is escaped");
+  }
+
+  @Test
+  void lineEndingsSurrogatesAndControlsKeepTheirPlace() throws IOException {
+    String text = "Tamsk \uD83C\uDFF3 report\r\n\tThe Korvan brigade claimed victory.\u0000\r\n"
+        + "At least 40 villagers were killed.";
+    String page = explain(text);
+    assertEquals(text.replace('\u0000', '\uFFFD'), ReportMarkup.documentText(page));
+    ReportMarkup.assertEvidenceHighlighted(DETECTOR.analyze(text), ReportMarkup.marks(page));
+  }
+
+  @Test
+  void thePageIsSelfContained() throws IOException {
+    String page = explain(DOC).toLowerCase(Locale.ROOT);
+    for (String external : List.of("<script", "<link", "<img", "<iframe", "src=", "@import",
+        "url(", "http:", "https:", "//")) {
+      assertFalse(page.contains(external), () -> "the page contains " + external);
+    }
+    assertTrue(page.startsWith("<!doctype html>\n<html lang=\"en\">\n<head>\n"
+        + "<meta charset=\"utf-8\">"));
+    assertTrue(page.contains("<style>") && page.contains("<svg class=\"chart\""));
+  }
+
+  @Test
+  void labelledSentencesHaveBadgesAndRows() throws IOException {
+    String page = explain(DOC);
+    for (FrameAnalysis.Sentence s : DETECTOR.analyze(DOC).sentences()) {
+      int n = s.index() + 1;
+      int row = page.indexOf("<tr id=\"s-" + n + "\"");
+      assertTrue(row > 0, "a row for sentence " + n);
+      String rowHtml = page.substring(row, page.indexOf("</tr>", row));
+      assertTrue(rowHtml.contains(Html.escape(s.text())), rowHtml);
+      for (Frame f : Frame.values()) {
+        assertEquals(s.labels().contains(f), rowHtml.contains("pill p-" + f.id()),
+            () -> "sentence " + n + " " + f + ": " + rowHtml);
+        assertTrue(rowHtml.contains(String.format(Locale.ROOT, "%.2f", s.scores().get(f))));
+      }
+      String badge = "<a class=\"sb\" href=\"#s-" + n + "\"";
+      assertEquals(!s.labels().isEmpty(), page.contains(badge), "badge of sentence " + n);
+      if (!s.labels().isEmpty()) {
+        int at = page.indexOf(badge);
+        String badgeHtml = page.substring(at, page.indexOf("</a>", at));
+        for (Frame f : s.labels()) {
+          assertTrue(badgeHtml.contains("dot d-" + f.id()), badgeHtml);
+        }
+      }
+    }
+  }
+
+  @Test
+  void theChartShowsEachScoreAndThreshold() throws IOException {
+    String page = explain(DOC);
+    FrameAnalysis analysis = DETECTOR.analyze(DOC);
+    for (Frame f : Frame.values()) {
+      int at = page.indexOf("<g class=\"bar b-" + f.id() + "\">");
+      assertTrue(at > 0, "a bar for " + f);
+      String bar = page.substring(at, page.indexOf("</g>", at));
+      String score = String.format(Locale.ROOT, "%.2f", analysis.score(f));
+      String threshold = String.format(Locale.ROOT, "%.2f", DETECTOR.threshold(f));
+      assertAll(
+          () -> assertTrue(bar.contains("score " + score + ", threshold " + threshold), bar),
+          () -> assertTrue(bar.contains("class=\"thr\""), bar),
+          () -> assertTrue(bar.contains("fill=\"" + HtmlReport.colours(f).strong() + "\""), bar),
+          () -> assertTrue(bar.contains(String.format(Locale.ROOT, "width=\"%.1f\"",
+              analysis.score(f) * HtmlReport.CHART_TRACK)), bar));
+    }
+  }
+
+  @Test
+  void casualtyFiguresAreTabulated() throws IOException {
+    String page = explain(DOC);
+    List<CasualtyCount> counts = DETECTOR.analyze(DOC).casualtyCounts();
+    assertEquals(3, counts.size(), counts::toString);
+    for (int i = 0; i < counts.size(); i++) {
+      CasualtyCount c = counts.get(i);
+      int at = page.indexOf("<tr id=\"c-" + (i + 1) + "\">");
+      assertTrue(at > 0, "a row for figure " + (i + 1));
+      String row = page.substring(at, page.indexOf("</tr>", at));
+      assertTrue(row.contains("<td>" + c.kind().id() + "</td><td>" + c.qualifier().id()
+          + "</td>"), row);
+      assertTrue(row.contains(Html.escape(c.text())), row);
+      assertTrue(row.contains("<td>" + c.who().orElse("\u2014") + "</td>"), row);
+    }
+    assertTrue(page.contains("<td class=\"num\">3,000</td>"), "best estimate, grouped");
+    assertTrue(page.contains("<a href=\"#c-1\">#1</a>"), "the children are part of figure 1");
+  }
+
+  @Test
+  void readsStandardInputAndWritesStandardOutput() {
+    Result r = run(DOC.getBytes(StandardCharsets.UTF_8), "explain", "-", "--html", "-");
+    assertEquals(0, r.code(), r::toString);
+    assertEquals("", r.err());
+    assertTrue(r.out().contains("<h1>standard input</h1>"), "titled after standard input");
+    ReportMarkup.assertEvidenceHighlighted(DETECTOR.analyze(DOC), ReportMarkup.marks(r.out()));
+  }
+
+  @Test
+  void anEmptyDocumentGivesAPageSayingSo() throws IOException {
+    Path doc = write("empty.txt", "");
+    Path html = dir.resolve("empty.html");
+    Result r = run("explain", "-q", doc.toString(), "--html", html.toString());
+    assertEquals(0, r.code(), r::toString);
+    assertEquals("", r.err(), "--quiet");
+    String page = Files.readString(html);
+    assertTrue(page.contains("The document is empty."));
+    assertTrue(page.contains("<span class=\"pill none\">no frame</span>"));
+  }
+
+  @Test
+  void aMissingFileIsAOneLineUsageError() {
+    Path html = dir.resolve("out.html");
+    Path missing = dir.resolve("no-such-article.txt");
+    Result r = run("explain", missing.toString(), "--html", html.toString());
+    assertEquals(2, r.code(), r::toString);
+    assertEquals("", r.out());
+    assertEquals("framelens explain: cannot read " + missing + ": no such file",
+        r.err().lines().findFirst().orElse(""));
+    assertNoStackTrace(r);
+    assertFalse(Files.exists(html), "no page for a missing file");
+  }
+
+  @Test
+  void aDirectoryOrInvalidUtf8IsAUsageError() throws IOException {
+    Result r = run("explain", dir.toString(), "--html", dir.resolve("a.html").toString());
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().startsWith("framelens explain: cannot read " + dir
+        + ": not a regular file\n"), r::toString);
+    Path bad = Files.write(dir.resolve("bad.txt"), new byte[] {'a', (byte) 0xC3, '(', '\n'});
+    r = run("explain", bad.toString(), "--html", dir.resolve("b.html").toString());
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().startsWith("framelens explain: cannot read " + bad
+        + ": not valid UTF-8\n"), r::toString);
+    assertNoStackTrace(r);
+    r = run(new byte[] {(byte) 0xFF}, "explain", "-", "--html", "-");
+    assertEquals(2, r.code(), r::toString);
+    assertEquals("", r.out());
+    assertTrue(r.err().startsWith("framelens explain: cannot read -: not valid UTF-8\n"),
+        r::toString);
+  }
+
+  @Test
+  void missingHtmlOrFileIsAUsageError() throws IOException {
+    Path doc = write("doc.txt", DOC);
+    Result r = run("explain", doc.toString());
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().startsWith("Missing required option: '--html=PAGE'"), r::toString);
+    assertEquals("", r.out());
+    r = run("explain", "--html", dir.resolve("x.html").toString());
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().startsWith("Missing required parameter: 'FILE'"), r::toString);
+  }
+
+  @Test
+  void anUnwritablePageIsAOneLineUsageError() throws IOException {
+    Path doc = write("doc.txt", DOC);
+    Path html = dir.resolve("no-such-dir").resolve("out.html");
+    Result r = run("explain", doc.toString(), "--html", html.toString());
+    assertEquals(2, r.code(), r::toString);
+    assertEquals("framelens explain: cannot write " + html + ": no such directory",
+        r.err().lines().findFirst().orElse(""));
+    assertNoStackTrace(r);
+  }
+
+  @Test
+  void lexiconOptionsAreHonoured() throws IOException {
+    Path doc = write("doc.txt", DOC);
+    String html = dir.resolve("x.html").toString();
+    Result r = run("explain", "--no-default-lexicon", doc.toString(), "--html", html);
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().startsWith("framelens explain: --no-default-lexicon needs at least one "
+        + "--lexicon FILE"), r::toString);
+    r = run("explain", "--lexicon", dir.resolve("missing.fl").toString(), doc.toString(),
+        "--html", html);
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().startsWith("framelens explain: "), r::toString);
+    assertNoStackTrace(r);
+    assertFalse(Files.exists(Path.of(html)));
+  }
+
+  @Test
+  void helpHasExamples() {
+    Result r = run("explain", "--help");
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(r.out().contains("Usage: framelens explain"), r::toString);
+    assertTrue(r.out().contains("Examples:\n  framelens explain "), r::toString);
+    assertTrue(run("--help").out().contains("explain"), "listed by framelens --help");
+  }
+
+  private static void assertNoStackTrace(Result r) {
+    assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r::toString);
+    assertTrue(r.err().lines().count() <= 2, "one message (and the usage hint): " + r);
+  }
+}
