@@ -13,13 +13,16 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     description = "Detects narrative frames (victory, defeat, survival-as-win, "
         + "casualty-emphasis) in news text and explains each label with evidence.",
-    subcommands = {AnalyzeCommand.class, EvaluateCommand.class, LintCommand.class,
-        DiffCommand.class, ExplainCommand.class},
+    subcommands = {AnalyzeCommand.class, ExplainCommand.class, EvaluateCommand.class,
+        DiffCommand.class, LintCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
         "  framelens analyze examples/ceasefire-report.txt",
         "  framelens analyze --input-jsonl corpus.jsonl --format jsonl --output out.jsonl",
+        "  framelens explain examples/ceasefire-report.txt --html report.html",
         "  framelens evaluate --gold gold.jsonl --min-macro-f1 0.9",
+        "  framelens diff --lexicon my-rules.fl --against-default corpus.jsonl",
+        "  framelens lint --on-default my-rules.fl",
         "",
         "Exit codes: 0 done; 1 evaluate below its floor; 2 usage, unreadable input or lexicon",
         "errors; 3 some records could not be analysed (each is an error record); 4 internal",
