@@ -24,9 +24,12 @@ import picocli.CommandLine.Spec;
         "  framelens diff --lexicon my-rules.fl --against-default corpus.jsonl",
         "  framelens lint --on-default my-rules.fl",
         "",
-        "Exit codes: 0 done; 1 evaluate below its floor; 2 usage, unreadable input or lexicon",
-        "errors; 3 some records could not be analysed (each is an error record); 4 internal",
-        "error."})
+        "Exit codes:",
+        "  0  done",
+        "  1  evaluate: a score is below its floor",
+        "  2  usage, unreadable input or lexicon errors",
+        "  3  some records could not be analysed (each is an error record)",
+        "  4  internal error"})
 final class FramelensCommand implements Runnable {
   final Io io;
 
