@@ -2,6 +2,7 @@ package dev.framelens.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * Progress on standard error, never on standard output: a bar redrawn in place when standard
@@ -15,16 +16,25 @@ final class Progress {
   private final PrintStream err;
   private final boolean enabled;
   private final boolean terminal;
-  private final long start = System.nanoTime();
-  private long lastShown = start;
+  private final LongSupplier clock;
+  private final long start;
+  private long lastShown;
   private long documents;
   private boolean drawn;
   private boolean printed;
 
   Progress(PrintStream err, boolean enabled, boolean terminal) {
+    this(err, enabled, terminal, System::nanoTime);
+  }
+
+  /** With a clock of its own, so that a test can let time pass. */
+  Progress(PrintStream err, boolean enabled, boolean terminal, LongSupplier clock) {
     this.err = err;
     this.enabled = enabled;
     this.terminal = terminal;
+    this.clock = clock;
+    this.start = clock.getAsLong();
+    this.lastShown = start;
   }
 
   /** One more document done, with the input read so far. */
@@ -33,7 +43,7 @@ final class Progress {
     if (!enabled) {
       return;
     }
-    long now = System.nanoTime();
+    long now = clock.getAsLong();
     if (now - lastShown < (terminal ? TERMINAL_EVERY_NANOS : PLAIN_EVERY_NANOS)) {
       return;
     }
@@ -48,7 +58,7 @@ final class Progress {
     }
     // A run short enough to print nothing on the way prints nothing at the end either.
     if (drawn || printed) {
-      show(System.nanoTime(), bytesRead, totalBytes);
+      show(clock.getAsLong(), bytesRead, totalBytes);
     }
     if (terminal && drawn) {
       err.println();
