@@ -1,11 +1,7 @@
 package dev.framelens.cli;
 
 import dev.framelens.FrameDetector;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -56,21 +52,12 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   ResultWriter.Format format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the results to FILE instead of standard output.")
-  Path output;
-
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Analyse on N threads (default: the available processors); the output "
-          + "keeps the input's order.")
-  Integer threads;
-
   @Option(names = "--sentences",
       description = "One record per sentence instead of per document.")
   boolean sentences;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress on standard error.")
-  boolean quiet;
+  @Mixin
+  RunOptions runOptions;
 
   @Mixin
   DetectorOptions detectorOptions;
@@ -82,19 +69,15 @@ final class AnalyzeCommand implements Callable<Integer> {
           ? "missing input: give FILE arguments or --input-jsonl FILE"
           : "give either FILE arguments or --input-jsonl, not both");
     }
-    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (workers < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--threads must be at least 1: " + workers);
-    }
+    int workers = runOptions.workers(spec);
     if (inputJsonl == null) {
       Inputs.checkReadable(files);
     }
     FrameDetector detector = detectorOptions.detector();
     Io io = parent.io;
-    PrintStream out = open(output, io);
+    PrintStream out = runOptions.open(io);
     ResultWriter writer = ResultWriter.of(format, out, sentences);
-    Progress progress = new Progress(io.err(), !quiet, io.errIsTerminal());
+    Progress progress = runOptions.progress(io);
     long[] counts = new long[2]; // records, failures
     try (Inputs.Source source = inputJsonl != null
             ? Inputs.jsonl(inputJsonl, io.in(), false, null) : Inputs.files(files, io.in());
@@ -116,9 +99,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       progress.finish(source.bytesRead(), source.totalBytes());
     } finally {
       writer.finish();
-      if (output != null) {
-        out.close();
-      }
+      runOptions.close(out);
     }
     if (counts[1] > 0) {
       io.err().printf("framelens analyze: %,d of %,d records could not be analysed%n",
@@ -143,16 +124,5 @@ final class AnalyzeCommand implements Callable<Integer> {
     String id = outcome.record().id() == null ? "" : outcome.record().id().asText();
     return (outcome.error().startsWith("line ") || id.isEmpty() ? "" : id + ": ")
         + outcome.error();
-  }
-
-  static PrintStream open(Path output, Io io) {
-    if (output == null) {
-      return io.out();
-    }
-    try {
-      return new PrintStream(Files.newOutputStream(output), false, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UserError(ExitCodes.USAGE, "cannot write " + output + ": " + e.getMessage(), e);
-    }
   }
 }

@@ -82,17 +82,8 @@ final class DiffCommand implements Callable<Integer> {
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the report to FILE instead of standard output.")
-  Path output;
-
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Analyse on N threads (default: the available processors); the report "
-          + "keeps the corpus order.")
-  Integer threads;
-
-  @Option(names = {"-q", "--quiet"}, description = "No progress on standard error.")
-  boolean quiet;
+  @Mixin
+  RunOptions runOptions;
 
   @Mixin
   DetectorOptions detectorOptions;
@@ -107,18 +98,14 @@ final class DiffCommand implements Callable<Integer> {
           ? "give either --against FILE or --against-default, not both"
           : "missing baseline: give --against FILE or --against-default");
     }
-    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (workers < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--threads must be at least 1: " + workers);
-    }
+    int workers = runOptions.workers(spec);
     Inputs.checkReadable(List.of(corpus));
     FrameDetector newDetector = detectorOptions.detector();
     FrameDetector oldDetector = FrameDetector.builder().lexicon(oldLexicon()).build();
     Io io = parent.io;
-    PrintStream out = AnalyzeCommand.open(output, io);
+    PrintStream out = runOptions.open(io);
     DiffReport report = DiffReport.of(format, out, describeOld(), describeNew());
-    Progress progress = new Progress(io.err(), !quiet, io.errIsTerminal());
+    Progress progress = runOptions.progress(io);
     try (Inputs.Source source = Inputs.jsonl(corpus, io.in(), false, null);
         Pipeline<InputRecord, Compared> pipeline = new Pipeline<>(workers,
             record -> compare(oldDetector, newDetector, record),
@@ -138,9 +125,7 @@ final class DiffCommand implements Callable<Integer> {
       throw new UserError(ExitCodes.USAGE, "cannot read " + corpus + ": " + e.getMessage(), e);
     } finally {
       report.finish();
-      if (output != null) {
-        out.close();
-      }
+      runOptions.close(out);
     }
     if (report.failed() > 0) {
       io.err().printf("framelens diff: %,d of %,d corpus lines could not be used%n",

@@ -1,0 +1,58 @@
+package dev.framelens.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/** Threads, output file and quiet: the options of the commands that run over a corpus. */
+final class RunOptions {
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Analyse on N threads (default: the available processors); the output "
+          + "keeps the input's order.")
+  Integer threads;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write the results to FILE instead of standard output.")
+  Path output;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress on standard error.")
+  boolean quiet;
+
+  /** The number of threads, checked. */
+  int workers(CommandSpec spec) {
+    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (workers < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--threads must be at least 1: " + workers);
+    }
+    return workers;
+  }
+
+  /** Where the results go: {@code --output FILE}, else standard output. */
+  PrintStream open(Io io) {
+    if (output == null) {
+      return io.out();
+    }
+    try {
+      return new PrintStream(Files.newOutputStream(output), false, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UserError(ExitCodes.USAGE, "cannot write " + output + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Closes the output if it is a file of its own. */
+  void close(PrintStream out) {
+    if (output != null) {
+      out.close();
+    }
+  }
+
+  Progress progress(Io io) {
+    return new Progress(io.err(), !quiet, io.errIsTerminal());
+  }
+}
