@@ -127,6 +127,11 @@ final class DocumentState {
     return 1 - none;
   }
 
+  /** The number of pieces of evidence so far, kept or suppressed. */
+  int evidenceCount() {
+    return drafts.size();
+  }
+
   EngineResult finish() {
     double[] documentScores = new double[FRAMES];
     for (int f = 0; f < FRAMES; f++) {

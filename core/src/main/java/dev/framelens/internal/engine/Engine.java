@@ -25,12 +25,38 @@ public final class Engine {
 
   /** Analyses one document. */
   public EngineResult analyze(String text) {
+    return analyzeDocument(text).finish();
+  }
+
+  /**
+   * Everything {@link #analyze} does except building the public result objects; returns the
+   * number of pieces of evidence. For benchmarks that measure the engine's own allocation.
+   */
+  public int analyzeWithoutResults(String text) {
+    return analyzeDocument(text).evidenceCount();
+  }
+
+  /**
+   * The match pass alone: segmentation, tokens and the automaton, without context, scores or
+   * evidence. Returns the number of pattern matches. For benchmarks.
+   */
+  public long matchPass(String text) {
+    Segmentation seg = segmenter.segment(text);
+    Workspace workspace = workspaces.get();
+    long matches = 0;
+    for (int s = 0; s < seg.sentenceCount; s++) {
+      matches += workspace.countMatches(text, seg.sentenceStart[s], seg.sentenceEnd[s]);
+    }
+    return matches;
+  }
+
+  private DocumentState analyzeDocument(String text) {
     Segmentation seg = segmenter.segment(text);
     DocumentState document = new DocumentState(text, seg);
     Workspace workspace = workspaces.get();
     for (int s = 0; s < seg.sentenceCount; s++) {
       workspace.analyzeSentence(document, s);
     }
-    return document.finish();
+    return document;
   }
 }

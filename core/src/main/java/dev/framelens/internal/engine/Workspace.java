@@ -79,8 +79,36 @@ final class Workspace implements Matcher.Sink {
     this.seg = document.seg;
     this.text = document.text;
     this.sentence = s;
+    int n = tokenize(text, seg.sentenceStart[s], seg.sentenceEnd[s]);
+    document.beginSentence();
+    for (int from = 0; from < n; from += WINDOW) {
+      processWindow(from, Math.min(n, from + WINDOW));
+    }
+    document.endSentence(s);
+    this.doc = null;
+    this.seg = null;
+    this.text = null;
+  }
+
+  /**
+   * The match pass alone, for benchmarks: tokens to rule matches over one sentence, without
+   * context, scores or evidence. Returns the number of matches.
+   */
+  int countMatches(String text, int start, int end) {
+    int n = tokenize(text, start, end);
+    int total = 0;
+    for (int from = 0; from < n; from += WINDOW) {
+      matchCount = 0;
+      matcher.run(atoms, from, Math.min(n, from + WINDOW), this);
+      total += matchCount;
+    }
+    return total;
+  }
+
+  /** Tokenizes, merges number phrases and resolves atoms; returns the number of tokens. */
+  private int tokenize(String text, int start, int end) {
     tokens.clear();
-    tokenizer.tokenize(text, seg.sentenceStart[s], seg.sentenceEnd[s], tokens);
+    tokenizer.tokenize(text, start, end, tokens);
     numbers.merge(tokens, text);
     int n = tokens.size;
     ensureCapacity(n);
@@ -95,14 +123,7 @@ final class Workspace implements Matcher.Sink {
         atoms[i] = termAtoms.of(tokens.pool, tokens.termOffset[i], tokens.termLength[i]);
       }
     }
-    document.beginSentence();
-    for (int from = 0; from < n; from += WINDOW) {
-      processWindow(from, Math.min(n, from + WINDOW));
-    }
-    document.endSentence(s);
-    this.doc = null;
-    this.seg = null;
-    this.text = null;
+    return n;
   }
 
   private void ensureCapacity(int n) {

@@ -47,10 +47,16 @@ public final class Matcher {
       nextGeneration();
       nextCount = 0;
       int[] tokenAtoms = atoms[i];
+      long tokenMask = PatternAutomaton.maskOf(tokenAtoms);
       for (int t = 0; t < liveCount; t++) {
-        advance(liveStates[t], liveStarts[t], tokenAtoms);
+        advance(liveStates[t], liveStarts[t], tokenAtoms, tokenMask);
       }
-      advance(0, i, tokenAtoms);
+      for (int atom : tokenAtoms) {
+        int child = automaton.rootNext(atom);
+        if (child >= 0) {
+          enter(child, i);
+        }
+      }
       report(i, sink);
       int[] swapStates = liveStates;
       liveStates = nextStates;
@@ -62,18 +68,18 @@ public final class Matcher {
     }
   }
 
-  private void advance(int state, int start, int[] tokenAtoms) {
-    for (int atom : tokenAtoms) {
-      int child = automaton.next(state, atom);
-      if (child >= 0) {
-        enter(child, start);
+  private void advance(int state, int start, int[] tokenAtoms, long tokenMask) {
+    if ((automaton.atomMask(state) & tokenMask) != 0) {
+      for (int atom : tokenAtoms) {
+        int child = automaton.next(state, atom);
+        if (child >= 0) {
+          enter(child, start);
+        }
       }
     }
-    if (automaton.hasWildcard(state)) {
-      int child = automaton.next(state, PatternAutomaton.ANY);
-      if (child >= 0) {
-        enter(child, start);
-      }
+    int wildcard = automaton.wildcardNext(state);
+    if (wildcard >= 0) {
+      enter(wildcard, start);
     }
   }
 

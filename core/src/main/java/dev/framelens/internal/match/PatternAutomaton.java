@@ -34,7 +34,9 @@ import java.util.Map;
  * wildcards), so the root never has a wildcard transition. Reported matches are, for each
  * pattern and each end token, the one with the latest start.
  *
- * <p><b>Cost.</b> Per token: one hash probe per (live state + root) × (atoms of the token + 1).
+ * <p><b>Cost.</b> Per token: one array read per atom of the token for the root; per live state,
+ * one array read for its wildcard successor and, only when the token's atoms can meet the
+ * state's edges (a 64-bit mask test), one hash probe per atom.
  * Live states are the distinct partial matches in progress, bounded by the trie depth times the
  * gap width of the patterns that actually match here, not by the number of rules: a rule whose
  * first atom the token does not satisfy costs nothing. Memory: one entry per trie edge.
@@ -57,7 +59,15 @@ public final class PatternAutomaton {
   private final int[] targets;
   private final int mask;
   private final int[][] accepts;
-  private final boolean[] hasWildcard;
+  /** Per state, its successor under the wildcard, or -1. */
+  private final int[] wildcardNext;
+  /**
+   * Per state, bit {@code atom & 63} set for every atom it has an edge for: a token whose
+   * atoms hit none of the bits needs no probe of that state.
+   */
+  private final long[] atomMask;
+  /** The root's successor by atom, or -1: the root is probed for every token. */
+  private final int[] rootNext;
 
   private PatternAutomaton(int stateCount, int patternCount, Map<Long, Integer> edges,
       List<int[]> acceptLists) {
@@ -68,7 +78,9 @@ public final class PatternAutomaton {
     this.targets = new int[capacity];
     this.mask = capacity - 1;
     Arrays.fill(keys, EMPTY);
-    this.hasWildcard = new boolean[stateCount];
+    this.wildcardNext = new int[stateCount];
+    Arrays.fill(wildcardNext, -1);
+    this.atomMask = new long[stateCount];
     for (Map.Entry<Long, Integer> e : edges.entrySet()) {
       long key = e.getKey();
       int slot = slot(key);
@@ -77,11 +89,32 @@ public final class PatternAutomaton {
       }
       keys[slot] = key;
       targets[slot] = e.getValue();
+      int from = (int) (key >>> 32);
       if ((int) key == ANY) {
-        hasWildcard[(int) (key >>> 32)] = true;
+        wildcardNext[from] = e.getValue();
+      } else {
+        atomMask[from] |= 1L << ((int) key & 63);
       }
     }
     this.accepts = acceptLists.toArray(new int[0][]);
+    int maxAtom = 0;
+    for (long key : edges.keySet()) {
+      if ((key >>> 32) == 0) {
+        maxAtom = Math.max(maxAtom, (int) key);
+      }
+    }
+    this.rootNext = new int[maxAtom + 1];
+    Arrays.fill(rootNext, -1);
+    edges.forEach((key, target) -> {
+      if ((key >>> 32) == 0) {
+        rootNext[(int) (long) key] = target;
+      }
+    });
+  }
+
+  /** The root's successor under {@code atom}, or -1: one array read. */
+  int rootNext(int atom) {
+    return atom < rootNext.length ? rootNext[atom] : -1;
   }
 
   /** A builder for an automaton of at most {@code maxStates} states. */
@@ -113,8 +146,23 @@ public final class PatternAutomaton {
     return -1;
   }
 
-  boolean hasWildcard(int state) {
-    return hasWildcard[state];
+  /** The successor of {@code state} under the wildcard, or -1. */
+  int wildcardNext(int state) {
+    return wildcardNext[state];
+  }
+
+  /** The mask of the atoms {@code state} has edges for (see {@link #maskOf}). */
+  long atomMask(int state) {
+    return atomMask[state];
+  }
+
+  /** The mask of a token's atoms, to test against {@link #atomMask}. */
+  static long maskOf(int[] atoms) {
+    long mask = 0;
+    for (int atom : atoms) {
+      mask |= 1L << (atom & 63);
+    }
+    return mask;
   }
 
   /** Pattern ids that end at {@code state}, or null. */

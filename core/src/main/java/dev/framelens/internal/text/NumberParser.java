@@ -1,5 +1,8 @@
 package dev.framelens.internal.text;
 
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.CharArrayMap;
 
@@ -96,8 +99,38 @@ public final class NumberParser {
     tokens.size = write;
   }
 
+  /**
+   * Words that can begin a number phrase, keyed by their first two letters and length: a
+   * token whose key is not set (most words, "the" among them) begins none, which spares the
+   * table lookups of the grammar for nearly every token.
+   */
+  private static final BitSet STARTS = new BitSet();
+
+  static {
+    List<String> starters = new ArrayList<>(List.of("a", "an", "half", "tens", "hundreds",
+        "several", "few", "between"));
+    for (CharArrayMap<Long> map : List.of(WORDS, SCALES, VAGUE)) {
+      for (Object key : map.keySet()) {
+        starters.add(new String((char[]) key));
+      }
+    }
+    for (String word : starters) {
+      STARTS.set(startKey(word.toCharArray(), 0, word.length()));
+    }
+  }
+
+  private static int startKey(char[] chars, int offset, int length) {
+    int first = chars[offset] & 0x7F;
+    int second = length > 1 ? chars[offset + 1] & 0x7F : 0;
+    return (first * 128 + second) * 16 + Math.min(length, 15);
+  }
+
   /** Tokens consumed by a number phrase at {@code i} (0 if none), result in the fields. */
   private int parseAt(TokenBuffer t, String text, int i) {
+    if ((t.flags[i] & TokenSink.NUMERIC) == 0
+        && !STARTS.get(startKey(t.pool, t.termOffset[i], t.termLength[i]))) {
+      return 0;
+    }
     resultVague = false;
     int vague = vague(t, i);
     if (vague > 0) {

@@ -29,6 +29,15 @@ public final class Segmenter {
   public static final int MAX_SENTENCE_CHARS = 10_000;
 
   private final CharArraySet abbreviations;
+  /** ASCII chars that play no part in segmentation once a sentence is open. */
+  private static final boolean[] PLAIN = new boolean[128];
+
+  static {
+    for (char c = ' '; c < 127; c++) {
+      PLAIN[c] = ".!?\"'".indexOf(c) < 0;
+    }
+    PLAIN['\t'] = true;
+  }
 
   /** A segmenter that knows the given abbreviations (lowercase, without the final dot). */
   public Segmenter(Collection<String> abbreviations) {
@@ -71,6 +80,11 @@ public final class Segmenter {
           pendingBreak = -1;
         }
         char c = text.charAt(i);
+        // Most chars inside a sentence need nothing: letters, digits, spaces and punctuation
+        // that neither ends a sentence nor quotes.
+        if (c < 128 && PLAIN[c] && open >= 0 && i - open < MAX_SENTENCE_CHARS) {
+          continue;
+        }
         if (open < 0 && !Character.isWhitespace(c)) {
           open = i;
         }
