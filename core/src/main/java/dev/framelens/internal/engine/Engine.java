@@ -41,22 +41,24 @@ public final class Engine {
    * evidence. Returns the number of pattern matches. For benchmarks.
    */
   public long matchPass(String text) {
-    Segmentation seg = segmenter.segment(text);
     Workspace workspace = workspaces.get();
+    Segmentation seg = segmenter.segment(text, workspace.load(text));
     long matches = 0;
     for (int s = 0; s < seg.sentenceCount; s++) {
       matches += workspace.countMatches(text, seg.sentenceStart[s], seg.sentenceEnd[s]);
     }
+    workspace.release();
     return matches;
   }
 
   private DocumentState analyzeDocument(String text) {
-    Segmentation seg = segmenter.segment(text);
-    DocumentState document = new DocumentState(text, seg);
     Workspace workspace = workspaces.get();
+    Segmentation seg = segmenter.segment(text, workspace.load(text));
+    DocumentState document = new DocumentState(text, seg);
     for (int s = 0; s < seg.sentenceCount; s++) {
       workspace.analyzeSentence(document, s);
     }
+    workspace.release();
     return document;
   }
 }

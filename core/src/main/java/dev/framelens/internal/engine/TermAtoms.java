@@ -3,57 +3,202 @@ package dev.framelens.internal.engine;
 import dev.framelens.internal.lexicon.CompiledLexicon;
 import dev.framelens.internal.lexicon.LexiconCompiler;
 import dev.framelens.internal.match.PatternAutomaton;
-import org.apache.lucene.analysis.CharArrayMap;
+import java.util.Arrays;
 import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
- * Maps a token's normalised term to the atoms it satisfies: those of its exact word and those of
- * its stem. Stemming costs more than the rest of the token's processing, and news text repeats
- * its words, so each distinct term is resolved once per thread and cached. The cache is cleared
- * when it reaches {@value #CACHE_LIMIT} terms, which bounds its memory on any input. One
- * instance per thread.
+ * Maps a token's normalised term to the atoms it satisfies: those of its exact word, its stem
+ * and its prefixes, with and without {@code CAPITALIZED}, and to the mask of those atoms that
+ * the {@link dev.framelens.internal.match.Matcher} tests states against.
+ *
+ * <p><b>Why a cache of its own.</b> Stemming costs more than the rest of a token's processing,
+ * and news text repeats its words, so each distinct term is resolved once per thread. The lookup
+ * runs for every token, so it is an open-addressing table over parallel arrays, keyed by the
+ * term's chars packed into two longs: for a term of at most 16 Latin-1 chars the probe compares
+ * two longs and a length, and only a longer or wider term compares chars in the key pool.
+ * Nothing is allocated on a hit.
+ * (Lucene's {@code CharArrayMap} hashed and compared through more indirection and cost twice as
+ * much per token.)
+ *
+ * <p><b>Bound.</b> The table is emptied when it holds {@value #CACHE_LIMIT} terms, which bounds
+ * its memory on any input; a long key is resolved without being cached. One instance per
+ * thread.
  */
 final class TermAtoms {
   static final int[] NONE = new int[0];
   private static final int[] CAPITALIZED = {PatternAutomaton.CAPITALIZED};
-  private static final int CACHE_LIMIT = 100_000;
+  static final int CACHE_LIMIT = 100_000;
+  /** Terms longer than this are resolved each time: they are rare and would bloat the pool. */
+  private static final int LONGEST_CACHED = 32;
 
   private final CompiledLexicon lexicon;
   private final EnglishStemmer stemmer = new EnglishStemmer();
-  private final CharArrayMap<int[]> cache = new CharArrayMap<>(1024, false);
-  private final CharArrayMap<int[]> capitalizedCache = new CharArrayMap<>(256, false);
   private char[] scratch = new char[64];
+
+  /**
+   * The open-addressing table, {@value #SLOT_LONGS} longs per slot so that a probe reads one
+   * cache line: the two keys, then {@code (entry + 1) << 32 | exact << 16 | length} (0 for an
+   * empty slot), then the mask of the entry's atoms.
+   */
+  private long[] table = new long[4096 * SLOT_LONGS];
+  private static final int SLOT_LONGS = 4;
+  private int[] entryOffset = new int[2048];
+  private int[][] entryAtoms = new int[2048][];
+  private int[][] entryCapitalized = new int[2048][];
+  private long[] entryCapitalizedMask = new long[2048];
+  private char[] keys = new char[16 * 1024];
+  private int keysSize;
+  private int entries;
+
+  // The result of the last lookup, read through atoms() and mask().
+  private int[] lastAtoms;
+  private long lastMask;
 
   TermAtoms(CompiledLexicon lexicon) {
     this.lexicon = lexicon;
   }
 
-  /** The atoms of a term. */
-  int[] of(char[] pool, int offset, int length) {
-    int[] cached = cache.get(pool, offset, length);
-    if (cached != null) {
-      return cached;
+  /**
+   * Looks up the term {@code pool[offset, offset + length)}, as written with a capital letter or
+   * not; the result is read with {@link #atoms()} and {@link #mask()}.
+   */
+  void lookup(char[] pool, int offset, int length, boolean capitalized) {
+    if (length > LONGEST_CACHED) {
+      int[] atoms = resolve(pool, offset, length);
+      lastAtoms = capitalized ? union(atoms, CAPITALIZED) : atoms;
+      lastMask = PatternAutomaton.maskOf(lastAtoms);
+      return;
     }
-    int[] atoms = resolve(pool, offset, length);
-    if (cache.size() >= CACHE_LIMIT) {
-      cache.clear();
+    // The first 16 chars' low bytes, packed: for a term of at most 16 Latin-1 chars (nearly
+    // every term) the key itself, compared without reading the chars again.
+    long key1 = 0;
+    long key2 = 0;
+    int wide = 0;
+    int firstEight = Math.min(length, 8);
+    for (int i = 0; i < firstEight; i++) {
+      char c = pool[offset + i];
+      wide |= c;
+      key1 |= (long) (c & 0xFF) << (i << 3);
     }
-    cache.put(new String(pool, offset, length), atoms);
-    return atoms;
+    int firstSixteen = Math.min(length, 16);
+    for (int i = 8; i < firstSixteen; i++) {
+      char c = pool[offset + i];
+      wide |= c;
+      key2 |= (long) (c & 0xFF) << ((i - 8) << 3);
+    }
+    boolean exact = length <= 16 && wide < 256;
+    int at = find(pool, offset, length, key1, key2, exact);
+    if (at < 0) {
+      at = insert(pool, offset, length, key1, key2, exact);
+    }
+    int entry = (int) (table[at + 2] >>> 32) - 1;
+    if (!capitalized) {
+      lastAtoms = entryAtoms[entry];
+      lastMask = table[at + 3];
+      return;
+    }
+    if (entryCapitalized[entry] == null) {
+      entryCapitalized[entry] = union(entryAtoms[entry], CAPITALIZED);
+      entryCapitalizedMask[entry] = PatternAutomaton.maskOf(entryCapitalized[entry]);
+    }
+    lastAtoms = entryCapitalized[entry];
+    lastMask = entryCapitalizedMask[entry];
   }
 
-  /** The atoms of a term written with a capital letter: its own and {@code CAPITALIZED}. */
-  int[] ofCapitalized(char[] pool, int offset, int length) {
-    int[] cached = capitalizedCache.get(pool, offset, length);
-    if (cached != null) {
-      return cached;
+  /** The atoms of the last term looked up (shared: never to be modified). */
+  int[] atoms() {
+    return lastAtoms;
+  }
+
+  /** The mask of {@link #atoms()}. */
+  long mask() {
+    return lastMask;
+  }
+
+  private static int hash(long key1, long key2, int length) {
+    long h = key1 ^ (key2 * 0x9E3779B97F4A7C15L) ^ length;
+    h = (h ^ (h >>> 33)) * 0xFF51AFD7ED558CCDL; // MurmurHash3's finalizer: every bit counts
+    return (int) (h ^ (h >>> 33));
+  }
+
+  /** The index in {@link #table} of the term's slot, or -1. */
+  private int find(char[] pool, int offset, int length, long key1, long key2, boolean exact) {
+    int mask = table.length / SLOT_LONGS - 1;
+    for (int slot = hash(key1, key2, length) & mask; ; slot = (slot + 1) & mask) {
+      int at = slot * SLOT_LONGS;
+      long meta = table[at + 2];
+      if (meta == 0) {
+        return -1;
+      }
+      if (table[at] == key1 && table[at + 1] == key2 && (int) (meta & 0xFFFF) == length
+          && ((exact && (meta & EXACT) != 0)
+              || sameChars(pool, offset, entryOffset[(int) (meta >>> 32) - 1], length))) {
+        return at;
+      }
     }
-    int[] atoms = union(of(pool, offset, length), CAPITALIZED);
-    if (capitalizedCache.size() >= CACHE_LIMIT) {
-      capitalizedCache.clear();
+  }
+
+  private static final long EXACT = 1L << 16;
+
+  private boolean sameChars(char[] pool, int offset, int keyOffset, int length) {
+    for (int i = 0; i < length; i++) {
+      if (pool[offset + i] != keys[keyOffset + i]) {
+        return false;
+      }
     }
-    capitalizedCache.put(new String(pool, offset, length), atoms);
-    return atoms;
+    return true;
+  }
+
+  /** Resolves and adds a term; returns the index of its slot. */
+  private int insert(char[] pool, int offset, int length, long key1, long key2,
+      boolean exact) {
+    if (entries >= CACHE_LIMIT) {
+      Arrays.fill(table, 0);
+      Arrays.fill(entryCapitalized, 0, entries, null);
+      entries = 0;
+      keysSize = 0;
+    }
+    if (entries == entryAtoms.length) {
+      int capacity = entries * 2;
+      entryOffset = Arrays.copyOf(entryOffset, capacity);
+      entryAtoms = Arrays.copyOf(entryAtoms, capacity);
+      entryCapitalized = Arrays.copyOf(entryCapitalized, capacity);
+      entryCapitalizedMask = Arrays.copyOf(entryCapitalizedMask, capacity);
+    }
+    if (keysSize + length > keys.length) {
+      keys = Arrays.copyOf(keys, Math.max(keys.length * 2, keysSize + length));
+    }
+    System.arraycopy(pool, offset, keys, keysSize, length);
+    int entry = entries++;
+    entryOffset[entry] = keysSize;
+    entryAtoms[entry] = resolve(pool, offset, length);
+    entryCapitalized[entry] = null;
+    keysSize += length;
+    if (entries * 2 > table.length / SLOT_LONGS) {
+      long[] old = table;
+      table = new long[old.length * 2];
+      for (int at = 0; at < old.length; at += SLOT_LONGS) {
+        if (old[at + 2] != 0) {
+          place(old[at], old[at + 1], old[at + 2], old[at + 3]);
+        }
+      }
+    }
+    long meta = (long) (entry + 1) << 32 | (exact ? EXACT : 0) | length;
+    return place(key1, key2, meta, PatternAutomaton.maskOf(entryAtoms[entry]));
+  }
+
+  private int place(long key1, long key2, long meta, long atomMask) {
+    int mask = table.length / SLOT_LONGS - 1;
+    int slot = hash(key1, key2, (int) (meta & 0xFFFF)) & mask;
+    while (table[slot * SLOT_LONGS + 2] != 0) {
+      slot = (slot + 1) & mask;
+    }
+    int at = slot * SLOT_LONGS;
+    table[at] = key1;
+    table[at + 1] = key2;
+    table[at + 2] = meta;
+    table[at + 3] = atomMask;
+    return at;
   }
 
   private int[] resolve(char[] pool, int offset, int length) {
@@ -100,6 +245,6 @@ final class TermAtoms {
         out[n++] = next;
       }
     }
-    return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    return n == out.length ? out : Arrays.copyOf(out, n);
   }
 }

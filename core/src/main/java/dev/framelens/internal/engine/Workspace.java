@@ -35,6 +35,7 @@ final class Workspace implements Matcher.Sink {
   static final int WINDOW = 1_000;
   private static final int FRAMES = Frame.values().length;
   private static final int[] NUMBER_ATOMS = {PatternAutomaton.NUMBER};
+  private static final long NUMBER_MASK = PatternAutomaton.maskOf(NUMBER_ATOMS);
 
   private final CompiledLexicon lexicon;
   private final PatternInfo[] patterns;
@@ -44,7 +45,18 @@ final class Workspace implements Matcher.Sink {
   private final TermAtoms termAtoms;
   private final Matcher matcher;
 
+  /**
+   * Documents up to this many chars are copied into an array the workspace keeps; a longer one
+   * gets an array of its own, so that one huge document does not pin its size in memory.
+   */
+  private static final int RETAINED_CHARS = 1 << 20;
+  private char[] retainedChars = new char[4096];
+  /** The chars of the current document (see {@link #load}). */
+  private char[] chars = retainedChars;
+
   private int[][] atoms = new int[64][];
+  /** Per token, the mask of its atoms (see {@link PatternAutomaton#maskOf}). */
+  private long[] masks = new long[64];
   private int[] clause = new int[64];
   private int[] part = new int[64];
   private int[] quote = new int[64];
@@ -58,6 +70,9 @@ final class Workspace implements Matcher.Sink {
   /** For a rule match: the expanded sequence it matched (see {@link #path}). */
   private int[][] matchPath = new int[32][];
   private int matchCount;
+  /** Per pattern: a rule, attribution or subset, the matches that context resolution serves. */
+  private final boolean[] startsContext;
+  private int contextMatches;
 
   private DocumentState doc;
   private Segmentation seg;
@@ -71,6 +86,36 @@ final class Workspace implements Matcher.Sink {
     this.patterns = lexicon.patterns;
     this.termAtoms = new TermAtoms(lexicon);
     this.matcher = new Matcher(lexicon.automaton);
+    this.startsContext = new boolean[patterns.length];
+    for (int p = 0; p < patterns.length; p++) {
+      Syntax.PatternKind kind = patterns[p].kind;
+      startsContext[p] = kind == Syntax.PatternKind.RULE
+          || kind == Syntax.PatternKind.ATTRIBUTION || kind == Syntax.PatternKind.SUBSET;
+    }
+  }
+
+  /**
+   * Copies the document's chars into an array, which the segmenter and the tokenizer scan
+   * faster than the string, and returns it; valid until the next call.
+   */
+  char[] load(String text) {
+    int n = text.length();
+    if (n > retainedChars.length) {
+      if (n > RETAINED_CHARS) {
+        chars = new char[n];
+        text.getChars(0, n, chars, 0);
+        return chars;
+      }
+      retainedChars = new char[Math.max(n, Math.min(RETAINED_CHARS, retainedChars.length * 2))];
+    }
+    chars = retainedChars;
+    text.getChars(0, n, chars, 0);
+    return chars;
+  }
+
+  /** Lets go of the current document's chars (a huge document's array is not kept). */
+  void release() {
+    chars = retainedChars;
   }
 
   /** Analyses sentence {@code s} of the document, adding its evidence and figures to it. */
@@ -99,7 +144,7 @@ final class Workspace implements Matcher.Sink {
     int total = 0;
     for (int from = 0; from < n; from += WINDOW) {
       matchCount = 0;
-      matcher.run(atoms, from, Math.min(n, from + WINDOW), this);
+      matcher.run(atoms, masks, from, Math.min(n, from + WINDOW), this);
       total += matchCount;
     }
     return total;
@@ -108,7 +153,7 @@ final class Workspace implements Matcher.Sink {
   /** Tokenizes, merges number phrases and resolves atoms; returns the number of tokens. */
   private int tokenize(String text, int start, int end) {
     tokens.clear();
-    tokenizer.tokenize(text, start, end, tokens);
+    tokenizer.tokenize(text, chars, start, end, tokens);
     numbers.merge(tokens, text);
     int n = tokens.size;
     ensureCapacity(n);
@@ -116,11 +161,12 @@ final class Workspace implements Matcher.Sink {
       int flags = tokens.flags[i];
       if ((flags & TokenBuffer.NUMBER) != 0) {
         atoms[i] = NUMBER_ATOMS;
-      } else if ((flags & TokenSink.CAPITALIZED) != 0) {
-        atoms[i] = termAtoms.ofCapitalized(tokens.pool, tokens.termOffset[i],
-            tokens.termLength[i]);
+        masks[i] = NUMBER_MASK;
       } else {
-        atoms[i] = termAtoms.of(tokens.pool, tokens.termOffset[i], tokens.termLength[i]);
+        termAtoms.lookup(tokens.pool, tokens.termOffset[i], tokens.termLength[i],
+            (flags & TokenSink.CAPITALIZED) != 0);
+        atoms[i] = termAtoms.atoms();
+        masks[i] = termAtoms.mask();
       }
     }
     return n;
@@ -130,6 +176,7 @@ final class Workspace implements Matcher.Sink {
     if (atoms.length < n) {
       int capacity = ArrayUtil.oversize(n, Integer.BYTES);
       atoms = new int[capacity][];
+      masks = new long[capacity];
       clause = new int[capacity];
       part = new int[capacity];
       quote = new int[capacity];
@@ -148,6 +195,9 @@ final class Workspace implements Matcher.Sink {
       matchDropped = Arrays.copyOf(matchDropped, capacity);
       matchPath = Arrays.copyOf(matchPath, capacity);
     }
+    if (startsContext[patternId]) {
+      contextMatches++;
+    }
     matchPattern[matchCount] = patternId;
     matchStart[matchCount] = startToken;
     matchEnd[matchCount] = endToken;
@@ -162,8 +212,11 @@ final class Workspace implements Matcher.Sink {
     windowFrom = from;
     windowTo = to;
     matchCount = 0;
-    matcher.run(atoms, from, to, this);
-    if (matchCount == 0) {
+    contextMatches = 0;
+    matcher.run(atoms, masks, from, to, this);
+    if (contextMatches == 0) {
+      // Boundaries, modifiers, blocks and qualifiers act only on rules, attributions and
+      // subsets; most windows of news text have none of those, and skip all context work.
       return;
     }
     for (int i = from; i < to; i++) {

@@ -26,6 +26,9 @@ public final class Matcher {
   private int[] reportPattern = new int[8];
   private int[] reportStart = new int[8];
   private int reportCount;
+  /** The accepting states entered for the current token, so that reporting visits only them. */
+  private int[] accepting = new int[16];
+  private int acceptingCount;
   private int generation;
 
   public Matcher(PatternAutomaton automaton) {
@@ -39,15 +42,21 @@ public final class Matcher {
   /**
    * Finds every match within tokens {@code from .. to-1}, where {@code atoms[i]} lists the
    * atoms token {@code i} satisfies (without {@link PatternAutomaton#ANY}, which every token
-   * does). Matches are reported in order of their end token, with absolute token indices.
+   * does), and {@code masks[i]} is {@link PatternAutomaton#maskOf} of them, which the engine
+   * caches per distinct term. Matches are reported in order of their end token, with absolute
+   * token indices.
    */
-  public void run(int[][] atoms, int from, int to, Sink sink) {
+  public void run(int[][] atoms, long[] masks, int from, int to, Sink sink) {
     liveCount = 0;
     for (int i = from; i < to; i++) {
+      long tokenMask = masks[i];
+      if (liveCount == 0 && tokenMask == 0) {
+        continue; // nothing in progress and nothing to start: a fifth of news tokens
+      }
       nextGeneration();
       nextCount = 0;
+      acceptingCount = 0;
       int[] tokenAtoms = atoms[i];
-      long tokenMask = PatternAutomaton.maskOf(tokenAtoms);
       for (int t = 0; t < liveCount; t++) {
         advance(liveStates[t], liveStarts[t], tokenAtoms, tokenMask);
       }
@@ -102,16 +111,20 @@ public final class Matcher {
     nextStates[nextCount] = state;
     nextStarts[nextCount] = start;
     nextCount++;
+    if (automaton.accepts(state) != null) {
+      if (acceptingCount == accepting.length) {
+        accepting = ArrayUtil.grow(accepting);
+      }
+      accepting[acceptingCount++] = state;
+    }
   }
 
   private void report(int end, Sink sink) {
     reportCount = 0;
-    for (int t = 0; t < nextCount; t++) {
-      int[] patterns = automaton.accepts(nextStates[t]);
-      if (patterns == null) {
-        continue;
-      }
-      int start = nextStarts[t];
+    for (int a = 0; a < acceptingCount; a++) {
+      int state = accepting[a];
+      int[] patterns = automaton.accepts(state);
+      int start = nextStarts[stateSlot[state]];
       for (int p : patterns) {
         if (patternStamp[p] == generation) {
           int slot = patternSlot[p];

@@ -46,12 +46,25 @@ public final class Segmenter {
 
   /** Segments {@code text}. */
   public Segmentation segment(String text) {
-    return new Pass(text).run();
+    return segment(text, text.toCharArray());
+  }
+
+  /**
+   * Segments {@code text}, whose chars {@code chars} holds from index 0 (it may be longer): the
+   * engine copies each document into an array it reuses, which is faster to scan than the
+   * string.
+   */
+  public Segmentation segment(String text, char[] chars) {
+    if (chars.length < text.length()) {
+      throw new IllegalArgumentException(
+          "chars holds " + chars.length + " chars, text has " + text.length());
+    }
+    return new Pass(chars, text.length()).run();
   }
 
   /** The state of one segmentation pass. */
   private final class Pass {
-    final String text;
+    final char[] text;
     final int n;
     int[] sentStart = new int[16];
     int[] sentEnd = new int[16];
@@ -68,23 +81,32 @@ public final class Segmenter {
     int singleOpen = -1;
     int pendingBreak = -1;
 
-    Pass(String text) {
+    Pass(char[] text, int n) {
       this.text = text;
-      this.n = text.length();
+      this.n = n;
     }
 
     Segmentation run() {
       for (int i = 0; i < n; i++) {
+        if (open >= 0) {
+          // Most chars inside a sentence need nothing: letters, digits, spaces and punctuation
+          // that neither ends a sentence nor quotes. A tight loop skips them.
+          int limit = Math.min(n, open + MAX_SENTENCE_CHARS);
+          if (pendingBreak >= i) {
+            limit = Math.min(limit, pendingBreak);
+          }
+          while (i < limit && text[i] < 128 && PLAIN[text[i]]) {
+            i++;
+          }
+          if (i >= n) {
+            break;
+          }
+        }
         if (i == pendingBreak) {
           closeSentence(i);
           pendingBreak = -1;
         }
-        char c = text.charAt(i);
-        // Most chars inside a sentence need nothing: letters, digits, spaces and punctuation
-        // that neither ends a sentence nor quotes.
-        if (c < 128 && PLAIN[c] && open >= 0 && i - open < MAX_SENTENCE_CHARS) {
-          continue;
-        }
+        char c = text[i];
         if (open < 0 && !Character.isWhitespace(c)) {
           open = i;
         }
@@ -112,13 +134,13 @@ public final class Segmenter {
     /** Handles a line break at {@code i}; returns the index of its last char. */
     private int lineBreak(int i) {
       int j = i + 1;
-      if (text.charAt(i) == '\r' && j < n && text.charAt(j) == '\n') {
+      if (text[i] == '\r' && j < n && text[j] == '\n') {
         j++;
       }
       int last = j - 1;
       boolean blank = false;
       while (j < n) {
-        char d = text.charAt(j);
+        char d = text[j];
         if (d == '\n' || d == '\r' || d == '\u2028' || d == '\u2029') {
           blank = true;
         } else if (!Character.isWhitespace(d)) {
@@ -126,13 +148,13 @@ public final class Segmenter {
         }
         j++;
       }
-      if (blank || text.charAt(i) == '\u2029') {
+      if (blank || text[i] == '\u2029') {
         closeSentence(i);
         closeQuotes(i);
         paragraph++;
         return j - 1;
       }
-      if (open >= 0 && (j >= n || !Character.isLowerCase(text.codePointAt(j)))) {
+      if (open >= 0 && (j >= n || !Character.isLowerCase(Character.codePointAt(text, j, n)))) {
         closeSentence(i);
       }
       return last;
@@ -140,21 +162,21 @@ public final class Segmenter {
 
     private void terminator(char c, int i) {
       int j = i + 1;
-      while (j < n && isTerminator(text.charAt(j))) {
+      while (j < n && isTerminator(text[j])) {
         j++;
       }
-      while (j < n && isCloser(text.charAt(j))) {
+      while (j < n && isCloser(text[j])) {
         j++;
       }
-      if (j >= n || !Character.isWhitespace(text.charAt(j))) {
+      if (j >= n || !Character.isWhitespace(text[j])) {
         return;
       }
       int k = j;
-      while (k < n && Character.isWhitespace(text.charAt(k))) {
+      while (k < n && Character.isWhitespace(text[k])) {
         k++;
       }
       if (k < n) {
-        int next = text.codePointAt(k);
+        int next = Character.codePointAt(text, k, n);
         if (Character.isLowerCase(next) || ",;:)]}".indexOf(next) >= 0) {
           return;
         }
@@ -168,7 +190,7 @@ public final class Segmenter {
     /** Whether the word before the dot at {@code dot} is an abbreviation, initial or acronym. */
     private boolean isAbbreviation(int dot) {
       int k = dot - 1;
-      while (k >= 0 && Character.isLetter(text.charAt(k))) {
+      while (k >= 0 && Character.isLetter(text[k])) {
         k--;
       }
       int wordStart = k + 1;
@@ -176,13 +198,13 @@ public final class Segmenter {
       if (length == 0) {
         return false;
       }
-      if (k >= 0 && text.charAt(k) == '.') {
+      if (k >= 0 && text[k] == '.') {
         return true; // "U.S." and the like
       }
-      if (length == 1 && Character.isUpperCase(text.charAt(wordStart))) {
+      if (length == 1 && Character.isUpperCase(text[wordStart])) {
         return true; // an initial
       }
-      return abbreviations.contains(text.subSequence(wordStart, dot));
+      return abbreviations.contains(text, wordStart, dot - wordStart);
     }
 
     private void trackQuote(char c, int i) {
@@ -226,12 +248,12 @@ public final class Segmenter {
     }
 
     private boolean letterOrDigitAt(int i) {
-      return i >= 0 && i < n && Character.isLetterOrDigit(text.charAt(i));
+      return i >= 0 && i < n && Character.isLetterOrDigit(text[i]);
     }
 
     private void closeQuotes(int at) {
       int end = at;
-      while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+      while (end > 0 && Character.isWhitespace(text[end - 1])) {
         end--;
       }
       if (doubleOpen >= 0) {
@@ -271,25 +293,25 @@ public final class Segmenter {
      */
     private boolean embedded(int start, int end) {
       int before = start - 1;
-      while (before >= 0 && Character.isWhitespace(text.charAt(before))) {
+      while (before >= 0 && Character.isWhitespace(text[before])) {
         before--;
       }
       if (before < 0 || before < (open < 0 ? 0 : open) || !Character.isLetterOrDigit(
-          text.charAt(before))) {
+          text[before])) {
         return false;
       }
       int last = end - 2;
-      while (last > start && Character.isWhitespace(text.charAt(last))) {
+      while (last > start && Character.isWhitespace(text[last])) {
         last--;
       }
-      return last > start && text.charAt(last) != ',';
+      return last > start && text[last] != ',';
     }
 
     private int wordCount(int from, int to) {
       int words = 0;
       boolean inWord = false;
       for (int i = from; i < to; i++) {
-        boolean space = Character.isWhitespace(text.charAt(i));
+        boolean space = Character.isWhitespace(text[i]);
         if (!space && !inWord) {
           words++;
         }
@@ -303,7 +325,7 @@ public final class Segmenter {
         return;
       }
       int end = Math.min(at, n);
-      while (end > open && Character.isWhitespace(text.charAt(end - 1))) {
+      while (end > open && Character.isWhitespace(text[end - 1])) {
         end--;
       }
       if (end > open) {
@@ -324,10 +346,10 @@ public final class Segmenter {
 
     private boolean endsWithQuestionMark(int start, int end) {
       int k = end - 1;
-      while (k >= start && isCloser(text.charAt(k))) {
+      while (k >= start && isCloser(text[k])) {
         k--;
       }
-      return k >= start && text.charAt(k) == '?';
+      return k >= start && text[k] == '?';
     }
   }
 

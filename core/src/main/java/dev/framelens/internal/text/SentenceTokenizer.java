@@ -18,13 +18,17 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  * is "israel", "Hamas'" is "hamas"); a negative contraction split into its verb and "not"
  * ("hasn't" is "has" "not", "can't" and "cannot" are "can" "not", "won't" is "will" "not").
  *
+ * <p>Word breaks are StandardTokenizer's exactly. Most news text is Latin-1 plus a few
+ * typographic quotes and dashes, and for such a range {@link PlainWordBreaker} finds the same
+ * words several times faster; anything else goes to StandardTokenizer itself.
+ *
  * <p>One instance per thread: it reuses its tokenizer, reader and buffers, so tokenizing
  * allocates nothing per token.
  */
 public final class SentenceTokenizer {
   private static final String NUM_TYPE =
       StandardTokenizer.TOKEN_TYPES[StandardTokenizer.NUM];
-  // Sinks copy the chars they keep, so these shared arrays are never written.
+  // The buffer copies the chars it keeps, so these shared arrays are never written.
   private static final char[] NOT = {'n', 'o', 't'};
   private static final char[] WILL = {'w', 'i', 'l', 'l'};
   private static final char[] CAN = {'c', 'a', 'n'};
@@ -35,16 +39,77 @@ public final class SentenceTokenizer {
   private final OffsetAttribute offsetAttribute = tokenizer.addAttribute(OffsetAttribute.class);
   private final TypeAttribute typeAttribute = tokenizer.addAttribute(TypeAttribute.class);
   private final StringRangeReader reader = new StringRangeReader();
+  /** For {@link #tokenize(String, int, int, TokenSink)}: the tokens, then each term. */
+  private final TokenBuffer scratch = new TokenBuffer();
+  private char[] replay = new char[64];
   private char[] lower = new char[64];
   private char[] folded = new char[256];
 
-  /** Tokenizes {@code text[from, to)}, passing each normalised token to {@code sink}. */
+  /**
+   * Tokenizes {@code text[from, to)}, passing each normalised token to {@code sink}: for the
+   * lexicon compiler and for tests; the engine fills a {@link TokenBuffer} directly.
+   */
   public void tokenize(String text, int from, int to, TokenSink sink) {
+    scratch.clear();
+    tokenize(text, text.toCharArray(), from, to, scratch);
+    for (int i = 0; i < scratch.size; i++) {
+      int length = scratch.termLength[i];
+      if (replay.length < length) {
+        replay = new char[length];
+      }
+      System.arraycopy(scratch.pool, scratch.termOffset[i], replay, 0, length);
+      sink.token(replay, length, scratch.start[i], scratch.end[i], scratch.flags[i]);
+    }
+  }
+
+  /**
+   * Appends the tokens of {@code text[from, to)} to {@code out}; {@code chars} holds the text's
+   * chars at the same indices (the engine copies each document into an array it reuses, which
+   * is faster to scan than the string).
+   */
+  public void tokenize(String text, char[] chars, int from, int to, TokenBuffer out) {
+    int size = out.size;
+    int poolSize = out.poolSize();
+    if (!PlainWordBreaker.breakWords(chars, from, to, this, out)) {
+      out.truncate(size, poolSize);
+      tokenizeWithLucene(text, from, to, out);
+    }
+  }
+
+  /**
+   * Appends word {@code text[start, end)} found by {@link PlainWordBreaker}. A word of ASCII
+   * chars, nearly every word of news text, is lowercased straight into the buffer's pool.
+   */
+  void plainWord(char[] text, int start, int end, boolean numericType, boolean ascii,
+      TokenBuffer out) {
+    if (!ascii) {
+      emit(text, start, end - start, start, end, numericType, out);
+      return;
+    }
+    int length = end - start;
+    char first = text[start];
+    int flags = first >= 'A' && first <= 'Z' ? TokenSink.CAPITALIZED : 0;
+    if (numericType || (first >= '0' && first <= '9')) {
+      flags |= TokenSink.NUMERIC;
+    }
+    char[] pool = out.reserve(length);
+    int at = out.poolSize();
+    for (int i = 0; i < length; i++) {
+      char c = text[start + i];
+      pool[at + i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+    finish(pool, at, length, start, end, flags, out);
+  }
+
+  // Package-private for the differential test against PlainWordBreaker.
+  void tokenizeWithLucene(String text, int from, int to, TokenBuffer out) {
     try {
       tokenizer.setReader(reader.reset(text, from, to));
       tokenizer.reset();
       while (tokenizer.incrementToken()) {
-        emit(from, sink);
+        emit(termAttribute.buffer(), 0, termAttribute.length(),
+            from + offsetAttribute.startOffset(), from + offsetAttribute.endOffset(),
+            typeAttribute.type() == NUM_TYPE, out);
       }
       tokenizer.end();
     } catch (IOException e) {
@@ -66,16 +131,14 @@ public final class SentenceTokenizer {
     return out;
   }
 
-  private void emit(int base, TokenSink sink) {
-    char[] raw = termAttribute.buffer();
-    int length = termAttribute.length();
-    int start = base + offsetAttribute.startOffset();
-    int end = base + offsetAttribute.endOffset();
+  /** Normalises the raw term {@code raw[offset, offset + length)} and appends it to out. */
+  private void emit(char[] raw, int offset, int length, int start, int end, boolean numericType,
+      TokenBuffer out) {
     int flags = 0;
-    if (length > 0 && Character.isUpperCase(raw[0])) {
+    if (length > 0 && Character.isUpperCase(raw[offset])) {
       flags |= TokenSink.CAPITALIZED;
     }
-    if (typeAttribute.type() == NUM_TYPE || (length > 0 && raw[0] >= '0' && raw[0] <= '9')) {
+    if (numericType || (length > 0 && raw[offset] >= '0' && raw[offset] <= '9')) {
       flags |= TokenSink.NUMERIC;
     }
     if (lower.length < length) {
@@ -83,7 +146,7 @@ public final class SentenceTokenizer {
     }
     boolean ascii = true;
     for (int i = 0; i < length; i++) {
-      char c = raw[i];
+      char c = raw[offset + i];
       if (c < 128) {
         lower[i] = (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
       } else if (c == '\u2019' || c == '\u2018' || c == '\u02BC' || c == '\u00B4') {
@@ -101,37 +164,51 @@ public final class SentenceTokenizer {
       length = ASCIIFoldingFilter.foldToASCII(lower, 0, folded, 0, length);
       term = folded;
     }
-    if (length > 2 && term[length - 2] == '\'' && term[length - 1] == 's') {
+    finish(term, 0, length, start, end, flags, out);
+  }
+
+  /**
+   * Drops a possessive, splits a negative contraction and appends the result: the last step of
+   * normalisation, on the lowercased term {@code term[offset, offset + length)}.
+   */
+  private static void finish(char[] term, int offset, int length, int start, int end, int flags,
+      TokenBuffer out) {
+    int last = offset + length - 1;
+    if (length > 2 && term[last - 1] == '\'' && term[last] == 's') {
       length -= 2;
-    } else if (length > 1 && term[length - 1] == '\'') {
+    } else if (length > 1 && term[last] == '\'') {
       length -= 1;
     }
-    if (length == 3 && term[0] == 'n' && term[1] == '\'' && term[2] == 't') {
-      sink.token(NOT, 3, start, end, flags); // "n't" written alone, as in a pattern
-    } else if (length > 3 && term[length - 3] == 'n' && term[length - 2] == '\''
-        && term[length - 1] == 't') {
-      splitNegation(term, length - 3, start, end, end - 3, flags, sink);
-    } else if (length == 6 && term[0] == 'c' && term[1] == 'a' && term[2] == 'n'
-        && term[3] == 'n' && term[4] == 'o' && term[5] == 't') {
-      splitNegation(term, 3, start, end, start + 3, flags, sink);
+    last = offset + length - 1;
+    if (length == 3 && term[offset] == 'n' && term[offset + 1] == '\'' && term[last] == 't') {
+      out.add(NOT, 0, 3, start, end, flags); // "n't" written alone, as in a pattern
+    } else if (length > 3 && term[last - 2] == 'n' && term[last - 1] == '\''
+        && term[last] == 't') {
+      splitNegation(term, offset, length - 3, start, end, end - 3, flags, out);
+    } else if (length == 6 && term[offset] == 'c' && term[offset + 1] == 'a'
+        && term[offset + 2] == 'n' && term[offset + 3] == 'n' && term[offset + 4] == 'o'
+        && term[last] == 't') {
+      splitNegation(term, offset, 3, start, end, start + 3, flags, out);
     } else if (length > 0) {
-      sink.token(term, length, start, end, flags);
+      out.add(term, offset, length, start, end, flags);
     }
   }
 
-  /** Emits the verb of a negative contraction and then "not". */
-  private static void splitNegation(char[] term, int baseLength, int start, int end, int split,
-      int flags, TokenSink sink) {
+  /** Appends the verb of a negative contraction and then "not". */
+  private static void splitNegation(char[] term, int offset, int baseLength, int start, int end,
+      int split, int flags, TokenBuffer out) {
     // "won't", "can't" and "shan't" do not end in their verb: say the verb.
-    if (baseLength == 2 && term[0] == 'w' && term[1] == 'o') {
-      sink.token(WILL, 4, start, split, flags);
-    } else if (baseLength == 2 && term[0] == 'c' && term[1] == 'a') {
-      sink.token(CAN, 3, start, split, flags);
-    } else if (baseLength == 3 && term[0] == 's' && term[1] == 'h' && term[2] == 'a') {
-      sink.token(SHALL, 5, start, split, flags);
+    char a = term[offset];
+    char b = term[offset + 1];
+    if (baseLength == 2 && a == 'w' && b == 'o') {
+      out.add(WILL, 0, 4, start, split, flags);
+    } else if (baseLength == 2 && a == 'c' && b == 'a') {
+      out.add(CAN, 0, 3, start, split, flags);
+    } else if (baseLength == 3 && a == 's' && b == 'h' && term[offset + 2] == 'a') {
+      out.add(SHALL, 0, 5, start, split, flags);
     } else {
-      sink.token(term, baseLength, start, split, flags);
+      out.add(term, offset, baseLength, start, split, flags);
     }
-    sink.token(NOT, 3, split, end, 0);
+    out.add(NOT, 0, 3, split, end, 0);
   }
 }

@@ -36,6 +36,15 @@ public final class TokenBuffer implements TokenSink {
 
   @Override
   public void token(char[] term, int length, int tokenStart, int tokenEnd, int tokenFlags) {
+    add(term, 0, length, tokenStart, tokenEnd, tokenFlags);
+  }
+
+  /**
+   * Appends a token whose term is {@code term[offset, offset + length)}. When that is the
+   * pool's free space itself, where {@link #reserve} let the tokenizer write it, nothing is
+   * copied.
+   */
+  void add(char[] term, int offset, int length, int tokenStart, int tokenEnd, int tokenFlags) {
     if (size == start.length) {
       int capacity = ArrayUtil.oversize(size + 1, Integer.BYTES);
       start = ArrayUtil.growExact(start, capacity);
@@ -47,10 +56,10 @@ public final class TokenBuffer implements TokenSink {
       best = ArrayUtil.growExact(best, capacity);
       high = ArrayUtil.growExact(high, capacity);
     }
-    if (poolSize + length > pool.length) {
-      pool = ArrayUtil.grow(pool, poolSize + length);
+    if (term != pool || offset != poolSize) {
+      reserve(length);
+      System.arraycopy(term, offset, pool, poolSize, length);
     }
-    System.arraycopy(term, 0, pool, poolSize, length);
     start[size] = tokenStart;
     end[size] = tokenEnd;
     flags[size] = tokenFlags;
@@ -61,6 +70,28 @@ public final class TokenBuffer implements TokenSink {
     high[size] = -1;
     poolSize += length;
     size++;
+  }
+
+  /**
+   * Makes room for {@code length} more chars in the pool and returns it: the caller may write a
+   * term at {@link #poolSize()} and then {@link #add} it from there.
+   */
+  char[] reserve(int length) {
+    if (poolSize + length > pool.length) {
+      pool = ArrayUtil.grow(pool, poolSize + length);
+    }
+    return pool;
+  }
+
+  /** The number of pool chars in use: where the next term goes. */
+  int poolSize() {
+    return poolSize;
+  }
+
+  /** Drops the tokens after the first {@code keepSize}, whose terms end at {@code keepPool}. */
+  void truncate(int keepSize, int keepPool) {
+    size = keepSize;
+    poolSize = keepPool;
   }
 
   /** Whether token {@code i} exists and its term is {@code word}. */

@@ -93,7 +93,8 @@ class AutomatonDifferentialTest {
       for (int[] range : new int[][] {{0, n}, {from, to}}) {
         TreeSet<Match> expected = reference.matches(tokens, range[0], range[1]);
         TreeSet<Match> actual = new TreeSet<>();
-        matcher.run(atoms, range[0], range[1], (p, s, e) -> actual.add(new Match(p, s, e)));
+        matcher.run(atoms, MatcherTest.masks(atoms), range[0], range[1],
+            (p, s, e) -> actual.add(new Match(p, s, e)));
         assertEquals(expected, actual, () -> "lexicon:\n" + lex.render() + "tokens "
             + tokens + " range " + range[0] + ".." + range[1]);
         found |= !expected.isEmpty();

@@ -16,13 +16,22 @@ class MatcherTest {
   private static final int C = A + 2;
   private static final int ANY = PatternAutomaton.ANY;
 
+  /** Each token's atom mask, as the engine's term cache provides it. */
+  static long[] masks(int[][] atoms) {
+    long[] masks = new long[atoms.length];
+    for (int i = 0; i < atoms.length; i++) {
+      masks[i] = PatternAutomaton.maskOf(atoms[i]);
+    }
+    return masks;
+  }
+
   /**
    * The matches as {@code pattern:start-end}. Matches come in order of their end token (checked
    * here); among those ending on the same token the order is unspecified, so they are sorted.
    */
   private static List<String> run(PatternAutomaton automaton, int[][] atoms, int from, int to) {
     List<int[]> out = new ArrayList<>();
-    new Matcher(automaton).run(atoms, from, to, (p, s, e) -> out.add(new int[] {p, s, e}));
+    new Matcher(automaton).run(atoms, masks(atoms), from, to, (p, s, e) -> out.add(new int[] {p, s, e}));
     for (int i = 1; i < out.size(); i++) {
       assertTrue(out.get(i - 1)[2] <= out.get(i)[2], "matches out of end order");
     }
@@ -72,15 +81,43 @@ class MatcherTest {
   }
 
   @Test
+  void sequencesWithTheSameFutureShareStates() {
+    // Trie: root, A, A-B, A-B-C, D, D-B, D-B-C. A and D have the same future (B C, accepting
+    // pattern 0), so the minimised automaton has the root and one chain of three.
+    PatternAutomaton.Builder builder = PatternAutomaton.builder(100);
+    builder.add(0, new int[] {A, B, C});
+    builder.add(0, new int[] {C, B, C});
+    assertEquals(7, builder.stateCount());
+    PatternAutomaton automaton = builder.build();
+    assertEquals(4, automaton.stateCount());
+    assertEquals(List.of("0:0-2", "0:2-4"),
+        run(automaton, new int[][] {{A}, {B}, {C}, {B}, {C}}, 0, 5));
+  }
+
+  @Test
+  void statesWithDifferentAcceptsStayApart() {
+    PatternAutomaton.Builder builder = PatternAutomaton.builder(100);
+    builder.add(0, new int[] {A, B});
+    builder.add(1, new int[] {C, B});
+    PatternAutomaton automaton = builder.build();
+    assertEquals(5, automaton.stateCount());
+    assertEquals(List.of("0:0-1", "1:2-3"),
+        run(automaton, new int[][] {{A}, {B}, {C}, {B}}, 0, 4));
+  }
+
+  @Test
   void aMatcherIsReusableAcrossRuns() {
     PatternAutomaton.Builder builder = PatternAutomaton.builder(100);
     builder.add(0, new int[] {A, ANY, B});
     Matcher matcher = new Matcher(builder.build());
     List<String> first = new ArrayList<>();
-    matcher.run(new int[][] {{A}, {C}}, 0, 2, (p, s, e) -> first.add(p + ":" + s + "-" + e));
+    int[][] firstText = {{A}, {C}};
+    matcher.run(firstText, masks(firstText), 0, 2,
+        (p, s, e) -> first.add(p + ":" + s + "-" + e));
     List<String> second = new ArrayList<>();
     // A run must not continue the partial match the previous run left open.
-    matcher.run(new int[][] {{B}, {A}, {C}, {B}}, 0, 4,
+    int[][] secondText = {{B}, {A}, {C}, {B}};
+    matcher.run(secondText, masks(secondText), 0, 4,
         (p, s, e) -> second.add(p + ":" + s + "-" + e));
     assertEquals(List.of(), first);
     assertEquals(List.of("0:1-3"), second);

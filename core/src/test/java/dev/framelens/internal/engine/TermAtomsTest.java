@@ -1,0 +1,89 @@
+package dev.framelens.internal.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import dev.framelens.internal.lexicon.CompiledLexicon;
+import dev.framelens.internal.lexicon.LexiconParts;
+import dev.framelens.internal.lexicon.LexiconSource;
+import dev.framelens.internal.match.PatternAutomaton;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The term cache packs a term's chars into two longs; terms that pack alike (longer than 16
+ * chars, or with chars outside Latin-1 whose low byte matches) must still get their own atoms.
+ */
+class TermAtomsTest {
+  private static final CompiledLexicon LEXICON = LexiconParts.read(LexiconSource.text(
+      "terms.fl", """
+          lexicon terms-test 1.0
+          frame victory negated defeat
+          rule plain : a
+          rule long : counteroffensives
+          rule longer : counteroffensivesx
+          rule prefixed : stalemat*
+          """)).compile();
+
+  private final TermAtoms terms = new TermAtoms(LEXICON);
+
+  private int[] atoms(String term, boolean capitalized) {
+    char[] pool = ("##" + term).toCharArray(); // at an offset, as in the token pool
+    terms.lookup(pool, 2, term.length(), capitalized);
+    assertEquals(PatternAutomaton.maskOf(terms.atoms()), terms.mask(), "mask of " + term);
+    return terms.atoms();
+  }
+
+  @Test
+  void aWordOutsideLatin1IsNotTheLatin1WordWithTheSameLowByte() {
+    int[] a = atoms("a", false);
+    assertEquals(1, a.length);
+    // U+0161 and U+4E61 end in the byte 0x61, 'a'.
+    assertArrayEquals(new int[0], atoms("\u0161", false));
+    assertArrayEquals(new int[0], atoms("\u4E61", false));
+    assertArrayEquals(a, atoms("a", false));
+  }
+
+  @Test
+  void termsThatShareTheirFirstSixteenCharsAreKeptApart() {
+    int[] sixteen = atoms("counteroffensive", false);
+    int[] seventeen = atoms("counteroffensives", false);
+    int[] eighteen = atoms("counteroffensivesx", false);
+    assertEquals(0, sixteen.length);
+    assertEquals(1, seventeen.length);
+    assertEquals(1, eighteen.length);
+    assertNotEquals(seventeen[0], eighteen[0]);
+    assertArrayEquals(seventeen, atoms("counteroffensives", false));
+  }
+
+  @Test
+  void aCapitalizedTermAddsTheCapitalizedAtom() {
+    int[] lower = atoms("stalemated", false);
+    int[] capital = atoms("stalemated", true);
+    assertEquals(1, lower.length);
+    int[] expected = Arrays.copyOf(lower, 2);
+    expected[1] = PatternAutomaton.CAPITALIZED;
+    Arrays.sort(expected);
+    assertArrayEquals(expected, capital);
+    assertArrayEquals(lower, atoms("stalemated", false));
+  }
+
+  @Test
+  void theCacheStaysCorrectWhenItFillsUpAndStartsAgain() {
+    int[] a = atoms("a", false);
+    for (int i = 0; i <= TermAtoms.CACHE_LIMIT + 10; i++) {
+      atoms("w" + i, (i & 1) == 0);
+    }
+    assertArrayEquals(a, atoms("a", false));
+    assertArrayEquals(new int[0], atoms("w5", false));
+    assertEquals(1, atoms("stalematex", false).length);
+  }
+
+  @Test
+  void aTermTooLongToCacheIsStillResolved() {
+    String longWord = "stalemat" + "e".repeat(60);
+    assertEquals(1, atoms(longWord, false).length);
+    assertEquals(2, atoms(longWord, true).length);
+  }
+}
