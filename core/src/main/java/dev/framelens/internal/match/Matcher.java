@@ -1,10 +1,34 @@
 package dev.framelens.internal.match;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.lucene.util.ArrayUtil;
 
 /**
- * Runs a {@link PatternAutomaton} over token sequences. One instance per thread: it owns the
- * live-state arrays and reuses them, so matching allocates nothing once warmed up.
+ * Runs a {@link PatternAutomaton} over token sequences. One instance per thread: it owns its
+ * caches and scratch arrays and reuses them, so matching allocates nothing once warmed up.
+ *
+ * <h2>Design notes</h2>
+ *
+ * <p><b>Algorithm.</b> The automaton is simulated as an NFA: a set of live states, each with the
+ * token where its partial match began, stepped by every token (see {@link PatternAutomaton}).
+ * Stepping costs work per live state, and news text keeps about two states alive per token
+ * (gaps hold partial matches open), so the steps are cached as a lazily built DFA, the way
+ * RE2 does: a DFA state is the ordered list of live NFA states with their <em>ages</em> (tokens
+ * since their match began, which unlike starts repeat from sentence to sentence), and a
+ * transition, keyed by the DFA state and the token's atom set, holds the next DFA state and the
+ * matches to report as {@code (pattern, age)}. Once warm, a token costs one probe of the
+ * transition table, whatever the number of rules or live states.
+ *
+ * <p><b>Invariants.</b> The cached step is the NFA step exactly: live states keep the order in
+ * which they were entered and two threads reaching one state keep the later start, so matches
+ * come out in the same order with the same starts as from the plain simulation. DFA state 0 is
+ * the empty set, the state between matches.
+ *
+ * <p><b>Bounds.</b> The cache is emptied, between two runs, when it holds more than {@value
+ * #MAX_DFA_STATES} states or {@value #MAX_TRANSITIONS} transitions; a run adds at most one state
+ * and one transition per token, so memory stays bounded on any input.
  */
 public final class Matcher {
   /** Receives matches: for each pattern and end token, the latest start. */
@@ -12,148 +36,307 @@ public final class Matcher {
     void match(int patternId, int startToken, int endToken);
   }
 
+  static final int MAX_DFA_STATES = 20_000;
+  static final int MAX_TRANSITIONS = 1 << 16;
+  private static final int EMPTY_STATE = 0;
+  private static final int[] NO_PAIRS = new int[0];
+
   private final PatternAutomaton automaton;
-  private int[] liveStates = new int[16];
-  private int[] liveStarts = new int[16];
-  private int liveCount;
+  private final int maxDfaStates;
+  private final int maxTransitions;
+
+  // The lazy DFA. A state is its pairs (nfa state, age), interleaved, in entering order.
+  private int[][] dfaPairs = new int[256][];
+  private int dfaStateCount;
+  private final Map<PairsKey, Integer> dfaIndex = new HashMap<>();
+  // Transitions: open addressing over parallel arrays; a free slot has transitionFrom -1.
+  private int[] transitionFrom;
+  private int[][] transitionAtoms;
+  private int[] transitionTo;
+  /** Per transition: the matches it reports as (pattern, age) pairs, or null. */
+  private int[][] transitionReports;
+  private int transitionCount;
+  private long[] transitionMask;
+
+  // Scratch for computing one NFA step.
   private int[] nextStates = new int[16];
-  private int[] nextStarts = new int[16];
+  private int[] nextAges = new int[16];
   private int nextCount;
   private final int[] stateStamp;
   private final int[] stateSlot;
   private final int[] patternStamp;
   private final int[] patternSlot;
   private int[] reportPattern = new int[8];
-  private int[] reportStart = new int[8];
+  private int[] reportAge = new int[8];
   private int reportCount;
-  /** The accepting states entered for the current token, so that reporting visits only them. */
-  private int[] accepting = new int[16];
-  private int acceptingCount;
   private int generation;
 
   public Matcher(PatternAutomaton automaton) {
+    this(automaton, MAX_DFA_STATES, MAX_TRANSITIONS);
+  }
+
+  /** A matcher whose cache is emptied at the given sizes: for tests of the emptying. */
+  Matcher(PatternAutomaton automaton, int maxDfaStates, int maxTransitions) {
     this.automaton = automaton;
+    this.maxDfaStates = maxDfaStates;
+    this.maxTransitions = maxTransitions;
     this.stateStamp = new int[automaton.stateCount()];
     this.stateSlot = new int[automaton.stateCount()];
     this.patternStamp = new int[automaton.patternCount()];
     this.patternSlot = new int[automaton.patternCount()];
+    clearCache();
   }
 
   /**
    * Finds every match within tokens {@code from .. to-1}, where {@code atoms[i]} lists the
    * atoms token {@code i} satisfies (without {@link PatternAutomaton#ANY}, which every token
    * does), and {@code masks[i]} is {@link PatternAutomaton#maskOf} of them, which the engine
-   * caches per distinct term. Matches are reported in order of their end token, with absolute
-   * token indices.
+   * caches per distinct term. The matcher keeps references to the atom arrays in its cache, so
+   * they must not be changed afterwards. Matches are reported in order of their end token, with
+   * absolute token indices.
    */
   public void run(int[][] atoms, long[] masks, int from, int to, Sink sink) {
-    liveCount = 0;
+    if (dfaStateCount > maxDfaStates || transitionCount > maxTransitions) {
+      clearCache();
+    }
+    int state = EMPTY_STATE;
     for (int i = from; i < to; i++) {
-      long tokenMask = masks[i];
-      if (liveCount == 0 && tokenMask == 0) {
+      long mask = masks[i];
+      if (state == EMPTY_STATE && mask == 0) {
         continue; // nothing in progress and nothing to start: a fifth of news tokens
       }
-      nextGeneration();
-      nextCount = 0;
-      acceptingCount = 0;
-      int[] tokenAtoms = atoms[i];
-      for (int t = 0; t < liveCount; t++) {
-        advance(liveStates[t], liveStarts[t], tokenAtoms, tokenMask);
-      }
-      for (int atom : tokenAtoms) {
-        int child = automaton.rootNext(atom);
-        if (child >= 0) {
-          enter(child, i);
-        }
-      }
-      report(i, sink);
-      int[] swapStates = liveStates;
-      liveStates = nextStates;
-      nextStates = swapStates;
-      int[] swapStarts = liveStarts;
-      liveStarts = nextStarts;
-      nextStarts = swapStarts;
-      liveCount = nextCount;
-    }
-  }
-
-  private void advance(int state, int start, int[] tokenAtoms, long tokenMask) {
-    if ((automaton.atomMask(state) & tokenMask) != 0) {
-      for (int atom : tokenAtoms) {
-        int child = automaton.next(state, atom);
-        if (child >= 0) {
-          enter(child, start);
+      int t = transition(state, atoms[i], mask);
+      state = transitionTo[t];
+      int[] reports = transitionReports[t];
+      if (reports != null) {
+        for (int r = 0; r < reports.length; r += 2) {
+          sink.match(reports[r], i - reports[r + 1], i);
         }
       }
     }
-    int wildcard = automaton.wildcardNext(state);
-    if (wildcard >= 0) {
-      enter(wildcard, start);
+  }
+
+  /** The slot of the transition from {@code state} under the token's atoms, built if new. */
+  private int transition(int state, int[] tokenAtoms, long mask) {
+    int slotMask = transitionFrom.length - 1;
+    int slot = hash(state, mask) & slotMask;
+    while (true) {
+      int from = transitionFrom[slot];
+      if (from < 0) {
+        break;
+      }
+      if (from == state && transitionMask[slot] == mask) {
+        int[] known = transitionAtoms[slot];
+        if (known == tokenAtoms || Arrays.equals(known, tokenAtoms)) {
+          return slot;
+        }
+      }
+      slot = (slot + 1) & slotMask;
+    }
+    step(dfaPairs[state], tokenAtoms, mask);
+    int target = intern();
+    int[] reports = collectReports();
+    if ((transitionCount + 1) * 2 > transitionFrom.length) {
+      growTransitions();
+      return insertTransition(state, tokenAtoms, mask, target, reports);
+    }
+    return insertTransition(state, tokenAtoms, mask, target, reports, slot);
+  }
+
+  private static int hash(int state, long mask) {
+    long h = (mask ^ ((long) state << 40) ^ state) * 0x9E3779B97F4A7C15L;
+    return (int) (h ^ (h >>> 31));
+  }
+
+  private int insertTransition(int state, int[] tokenAtoms, long mask, int target,
+      int[] reports) {
+    int slotMask = transitionFrom.length - 1;
+    int slot = hash(state, mask) & slotMask;
+    while (transitionFrom[slot] >= 0) {
+      slot = (slot + 1) & slotMask;
+    }
+    return insertTransition(state, tokenAtoms, mask, target, reports, slot);
+  }
+
+  private int insertTransition(int state, int[] tokenAtoms, long mask, int target,
+      int[] reports, int slot) {
+    transitionFrom[slot] = state;
+    transitionMask[slot] = mask;
+    transitionAtoms[slot] = tokenAtoms;
+    transitionTo[slot] = target;
+    transitionReports[slot] = reports;
+    transitionCount++;
+    return slot;
+  }
+
+  private void growTransitions() {
+    int[] oldFrom = transitionFrom;
+    long[] oldMask = transitionMask;
+    int[][] oldAtoms = transitionAtoms;
+    int[] oldTo = transitionTo;
+    int[][] oldReports = transitionReports;
+    allocateTransitions(oldFrom.length * 2);
+    for (int s = 0; s < oldFrom.length; s++) {
+      if (oldFrom[s] >= 0) {
+        insertTransition(oldFrom[s], oldAtoms[s], oldMask[s], oldTo[s], oldReports[s]);
+      }
     }
   }
 
-  private void enter(int state, int start) {
+  private void allocateTransitions(int capacity) {
+    transitionFrom = new int[capacity];
+    Arrays.fill(transitionFrom, -1);
+    transitionMask = new long[capacity];
+    transitionAtoms = new int[capacity][];
+    transitionTo = new int[capacity];
+    transitionReports = new int[capacity][];
+    transitionCount = 0;
+  }
+
+  private void clearCache() {
+    dfaIndex.clear();
+    Arrays.fill(dfaPairs, null);
+    dfaPairs[EMPTY_STATE] = NO_PAIRS;
+    dfaIndex.put(new PairsKey(NO_PAIRS), EMPTY_STATE);
+    dfaStateCount = 1;
+    allocateTransitions(1024);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // One NFA step, computed on a cache miss
+
+  /**
+   * Steps the live states {@code pairs} by one token into the scratch arrays: every state's
+   * successors under the token's atoms and under the wildcard, then the root's successors with
+   * age 0, in that order; a state entered twice keeps its smaller age (the later start).
+   */
+  private void step(int[] pairs, int[] tokenAtoms, long tokenMask) {
+    if (++generation == Integer.MAX_VALUE) {
+      Arrays.fill(stateStamp, 0);
+      Arrays.fill(patternStamp, 0);
+      generation = 1;
+    }
+    nextCount = 0;
+    for (int p = 0; p < pairs.length; p += 2) {
+      int state = pairs[p];
+      int age = pairs[p + 1] + 1;
+      if ((automaton.atomMask(state) & tokenMask) != 0) {
+        for (int atom : tokenAtoms) {
+          int child = automaton.next(state, atom);
+          if (child >= 0) {
+            enter(child, age);
+          }
+        }
+      }
+      int wildcard = automaton.wildcardNext(state);
+      if (wildcard >= 0) {
+        enter(wildcard, age);
+      }
+    }
+    for (int atom : tokenAtoms) {
+      int child = automaton.rootNext(atom);
+      if (child >= 0) {
+        enter(child, 0);
+      }
+    }
+  }
+
+  private void enter(int state, int age) {
     if (stateStamp[state] == generation) {
       int slot = stateSlot[state];
-      if (nextStarts[slot] < start) {
-        nextStarts[slot] = start;
+      if (nextAges[slot] > age) {
+        nextAges[slot] = age;
       }
       return;
     }
     if (nextCount == nextStates.length) {
       nextStates = ArrayUtil.grow(nextStates);
-      nextStarts = ArrayUtil.grow(nextStarts, nextStates.length);
-      liveStates = ArrayUtil.grow(liveStates, nextStates.length);
-      liveStarts = ArrayUtil.grow(liveStarts, nextStates.length);
+      nextAges = ArrayUtil.grow(nextAges, nextStates.length);
     }
     stateStamp[state] = generation;
     stateSlot[state] = nextCount;
     nextStates[nextCount] = state;
-    nextStarts[nextCount] = start;
+    nextAges[nextCount] = age;
     nextCount++;
-    if (automaton.accepts(state) != null) {
-      if (acceptingCount == accepting.length) {
-        accepting = ArrayUtil.grow(accepting);
-      }
-      accepting[acceptingCount++] = state;
-    }
   }
 
-  private void report(int end, Sink sink) {
+  /** The DFA state of the scratch step's live states, added if new. */
+  private int intern() {
+    int[] pairs = new int[nextCount * 2];
+    for (int k = 0; k < nextCount; k++) {
+      pairs[2 * k] = nextStates[k];
+      pairs[2 * k + 1] = nextAges[k];
+    }
+    PairsKey key = new PairsKey(pairs);
+    Integer known = dfaIndex.get(key);
+    if (known != null) {
+      return known;
+    }
+    if (dfaStateCount == dfaPairs.length) {
+      dfaPairs = Arrays.copyOf(dfaPairs, dfaStateCount * 2);
+    }
+    dfaPairs[dfaStateCount] = pairs;
+    dfaIndex.put(key, dfaStateCount);
+    return dfaStateCount++;
+  }
+
+  /**
+   * The matches of the scratch step as (pattern, age) pairs, or null: per pattern the smallest
+   * age (the latest start), in the order the accepting states were entered.
+   */
+  private int[] collectReports() {
     reportCount = 0;
-    for (int a = 0; a < acceptingCount; a++) {
-      int state = accepting[a];
-      int[] patterns = automaton.accepts(state);
-      int start = nextStarts[stateSlot[state]];
+    for (int k = 0; k < nextCount; k++) {
+      int[] patterns = automaton.accepts(nextStates[k]);
+      if (patterns == null) {
+        continue;
+      }
+      int age = nextAges[k];
       for (int p : patterns) {
         if (patternStamp[p] == generation) {
           int slot = patternSlot[p];
-          if (reportStart[slot] < start) {
-            reportStart[slot] = start;
+          if (reportAge[slot] > age) {
+            reportAge[slot] = age;
           }
         } else {
           if (reportCount == reportPattern.length) {
             reportPattern = ArrayUtil.grow(reportPattern);
-            reportStart = ArrayUtil.grow(reportStart, reportPattern.length);
+            reportAge = ArrayUtil.grow(reportAge, reportPattern.length);
           }
           patternStamp[p] = generation;
           patternSlot[p] = reportCount;
           reportPattern[reportCount] = p;
-          reportStart[reportCount] = start;
+          reportAge[reportCount] = age;
           reportCount++;
         }
       }
     }
-    for (int r = 0; r < reportCount; r++) {
-      sink.match(reportPattern[r], reportStart[r], end);
+    if (reportCount == 0) {
+      return null;
     }
+    int[] reports = new int[reportCount * 2];
+    for (int r = 0; r < reportCount; r++) {
+      reports[2 * r] = reportPattern[r];
+      reports[2 * r + 1] = reportAge[r];
+    }
+    return reports;
   }
 
-  private void nextGeneration() {
-    if (++generation == Integer.MAX_VALUE) {
-      java.util.Arrays.fill(stateStamp, 0);
-      java.util.Arrays.fill(patternStamp, 0);
-      generation = 1;
+  /** A DFA state's pairs as a map key. */
+  private record PairsKey(int[] pairs) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof PairsKey other && Arrays.equals(pairs, other.pairs);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(pairs);
+    }
+
+    @Override
+    public String toString() {
+      return Arrays.toString(pairs);
     }
   }
 }

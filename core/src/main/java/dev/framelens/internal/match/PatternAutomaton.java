@@ -37,12 +37,13 @@ import java.util.Map;
  * wildcards), so the root never has a wildcard transition. Reported matches are, for each
  * pattern and each end token, the one with the latest start.
  *
- * <p><b>Cost.</b> Per token: one array read per atom of the token for the root; per live state,
- * one array read for its wildcard successor and, only when the token's atoms can meet the
- * state's edges (a 64-bit mask test), one hash probe per atom.
- * Live states are the distinct partial matches in progress, bounded by the trie depth times the
- * gap width of the patterns that actually match here, not by the number of rules: a rule whose
- * first atom the token does not satisfy costs nothing. Memory: one entry per trie edge.
+ * <p><b>Cost.</b> The {@link Matcher} caches each step of this simulation as a transition of a
+ * lazily built DFA, so a warm token costs one table probe. A step computed afresh costs, per live
+ * state, one array read for its wildcard successor and, only when the token's atoms can meet the
+ * state's edges (a 64-bit mask test), one hash probe per atom; for the root, one array read per
+ * atom. Live states are the distinct partial matches in progress, bounded by the automaton's
+ * depth times the gap width of the patterns that actually match here, not by the number of
+ * rules. Memory: one entry per edge of the minimised automaton.
  */
 public final class PatternAutomaton {
   /** The wildcard atom: any single token. */

@@ -82,6 +82,8 @@ class AutomatonDifferentialTest {
     }
     Reference reference = new Reference(lex);
     Matcher matcher = new Matcher(compiled.automaton); // reused across texts, as per thread
+    // One whose DFA cache is emptied before nearly every run must answer the same.
+    Matcher forgetful = new Matcher(compiled.automaton, 2, 3);
     boolean found = false;
     boolean multiToken = false;
     for (List<Token> tokens : texts) {
@@ -97,6 +99,10 @@ class AutomatonDifferentialTest {
             (p, s, e) -> actual.add(new Match(p, s, e)));
         assertEquals(expected, actual, () -> "lexicon:\n" + lex.render() + "tokens "
             + tokens + " range " + range[0] + ".." + range[1]);
+        TreeSet<Match> fromForgetful = new TreeSet<>();
+        forgetful.run(atoms, MatcherTest.masks(atoms), range[0], range[1],
+            (p, s, e) -> fromForgetful.add(new Match(p, s, e)));
+        assertEquals(expected, fromForgetful, "after the cache was emptied");
         found |= !expected.isEmpty();
         multiToken |= expected.stream().anyMatch(m -> m.end() > m.start());
       }
