@@ -3,6 +3,8 @@ package dev.framelens.internal.engine;
 import dev.framelens.internal.lexicon.CompiledLexicon;
 import dev.framelens.internal.lexicon.LexiconCompiler;
 import dev.framelens.internal.match.PatternAutomaton;
+import dev.framelens.internal.text.TokenBuffer;
+import dev.framelens.internal.text.TokenSink;
 import java.util.Arrays;
 import org.tartarus.snowball.ext.EnglishStemmer;
 
@@ -13,10 +15,11 @@ import org.tartarus.snowball.ext.EnglishStemmer;
  *
  * <p><b>Why a cache of its own.</b> Stemming costs more than the rest of a token's processing,
  * and news text repeats its words, so each distinct term is resolved once per thread. The lookup
- * runs for every token, so it is an open-addressing table over parallel arrays, keyed by the
- * term's chars packed into two longs: for a term of at most 16 Latin-1 chars the probe compares
- * two longs and a length, and only a longer or wider term compares chars in the key pool.
- * Nothing is allocated on a hit.
+ * runs for every token, so it is an open-addressing table keyed by the term's chars packed
+ * into two longs, which the tokenizer computes as it writes the term (see {@link
+ * TokenBuffer#key1}): for a term of at most 16 Latin-1 chars a probe compares two longs and a
+ * length, and only a longer or wider term compares chars in the key pool. A slot's keys, length
+ * and atom mask share one cache line. Nothing is allocated on a hit.
  * (Lucene's {@code CharArrayMap} hashed and compared through more indirection and cost twice as
  * much per token.)
  *
@@ -59,34 +62,24 @@ final class TermAtoms {
   }
 
   /**
-   * Looks up the term {@code pool[offset, offset + length)}, as written with a capital letter or
-   * not; the result is read with {@link #atoms()} and {@link #mask()}.
+   * Looks up the term of token {@code i}, as written with a capital letter or not, by the keys
+   * the tokenizer packed; the result is read with {@link #atoms()} and {@link #mask()}.
    */
-  void lookup(char[] pool, int offset, int length, boolean capitalized) {
+  void lookup(TokenBuffer tokens, int i) {
+    char[] pool = tokens.pool;
+    int offset = tokens.termOffset[i];
+    int length = tokens.termLength[i];
+    int flags = tokens.flags[i];
+    boolean capitalized = (flags & TokenSink.CAPITALIZED) != 0;
     if (length > LONGEST_CACHED) {
       int[] atoms = resolve(pool, offset, length);
       lastAtoms = capitalized ? union(atoms, CAPITALIZED) : atoms;
       lastMask = PatternAutomaton.maskOf(lastAtoms);
       return;
     }
-    // The first 16 chars' low bytes, packed: for a term of at most 16 Latin-1 chars (nearly
-    // every term) the key itself, compared without reading the chars again.
-    long key1 = 0;
-    long key2 = 0;
-    int wide = 0;
-    int firstEight = Math.min(length, 8);
-    for (int i = 0; i < firstEight; i++) {
-      char c = pool[offset + i];
-      wide |= c;
-      key1 |= (long) (c & 0xFF) << (i << 3);
-    }
-    int firstSixteen = Math.min(length, 16);
-    for (int i = 8; i < firstSixteen; i++) {
-      char c = pool[offset + i];
-      wide |= c;
-      key2 |= (long) (c & 0xFF) << ((i - 8) << 3);
-    }
-    boolean exact = length <= 16 && wide < 256;
+    long key1 = tokens.key1[i];
+    long key2 = tokens.key2[i];
+    boolean exact = (flags & TokenBuffer.EXACT_KEY) != 0;
     int at = find(pool, offset, length, key1, key2, exact);
     if (at < 0) {
       at = insert(pool, offset, length, key1, key2, exact);

@@ -70,6 +70,11 @@ final class Workspace implements Matcher.Sink {
   /** For a rule match: the expanded sequence it matched (see {@link #path}). */
   private int[][] matchPath = new int[32][];
   private int matchCount;
+  /**
+   * Per pattern, its expanded sequences by length, each list in the pattern's order: {@link
+   * #path} looks only at those of a match's length (a gap-heavy rule has hundreds).
+   */
+  private final int[][][][] sequencesByLength;
   /** Per pattern: a rule, attribution or subset, the matches that context resolution serves. */
   private final boolean[] startsContext;
   private int contextMatches;
@@ -86,6 +91,10 @@ final class Workspace implements Matcher.Sink {
     this.patterns = lexicon.patterns;
     this.termAtoms = new TermAtoms(lexicon);
     this.matcher = new Matcher(lexicon.automaton);
+    this.sequencesByLength = new int[patterns.length][][][];
+    for (int p = 0; p < patterns.length; p++) {
+      sequencesByLength[p] = byLength(patterns[p].sequences);
+    }
     this.startsContext = new boolean[patterns.length];
     for (int p = 0; p < patterns.length; p++) {
       Syntax.PatternKind kind = patterns[p].kind;
@@ -116,6 +125,25 @@ final class Workspace implements Matcher.Sink {
   /** Lets go of the current document's chars (a huge document's array is not kept). */
   void release() {
     chars = retainedChars;
+  }
+
+  private static int[][][] byLength(int[][] sequences) {
+    int longest = 0;
+    for (int[] sequence : sequences) {
+      longest = Math.max(longest, sequence.length);
+    }
+    List<List<int[]>> lists = new ArrayList<>();
+    for (int length = 0; length <= longest; length++) {
+      lists.add(new ArrayList<>());
+    }
+    for (int[] sequence : sequences) {
+      lists.get(sequence.length).add(sequence);
+    }
+    int[][][] out = new int[longest + 1][][];
+    for (int length = 0; length <= longest; length++) {
+      out[length] = lists.get(length).toArray(new int[0][]);
+    }
+    return out;
   }
 
   /** Analyses sentence {@code s} of the document, adding its evidence and figures to it. */
@@ -163,8 +191,7 @@ final class Workspace implements Matcher.Sink {
         atoms[i] = NUMBER_ATOMS;
         masks[i] = NUMBER_MASK;
       } else {
-        termAtoms.lookup(tokens.pool, tokens.termOffset[i], tokens.termLength[i],
-            (flags & TokenSink.CAPITALIZED) != 0);
+        termAtoms.lookup(tokens, i);
         atoms[i] = termAtoms.atoms();
         masks[i] = termAtoms.mask();
       }
@@ -278,7 +305,7 @@ final class Workspace implements Matcher.Sink {
       if (start >= windowFrom && start < best) {
         boolean fits = true;
         for (int k = 0; k < sequence.length && fits; k++) {
-          fits = sequence[k] == PatternAutomaton.ANY || contains(atoms[start + k], sequence[k]);
+          fits = satisfies(start + k, sequence[k]);
         }
         if (fits) {
           best = start;
@@ -481,13 +508,14 @@ final class Workspace implements Matcher.Sink {
    */
   private int[] path(PatternInfo rule, int ms, int me) {
     int length = me - ms + 1;
-    for (int[] sequence : rule.sequences) {
-      if (sequence.length != length) {
-        continue;
-      }
+    int[][][] byLength = sequencesByLength[rule.id];
+    if (length >= byLength.length) {
+      return null;
+    }
+    for (int[] sequence : byLength[length]) {
       boolean fits = true;
       for (int k = 0; k < length && fits; k++) {
-        fits = sequence[k] == PatternAutomaton.ANY || contains(atoms[ms + k], sequence[k]);
+        fits = satisfies(ms + k, sequence[k]);
         if (fits && k > 0 && clause[ms + k] != clause[ms + k - 1]
             && (sequence[k] == PatternAutomaton.ANY || sequence[k - 1] == PatternAutomaton.ANY)) {
           fits = false;
@@ -500,8 +528,20 @@ final class Workspace implements Matcher.Sink {
     return null;
   }
 
-  private static boolean contains(int[] sorted, int atom) {
-    return Arrays.binarySearch(sorted, atom) >= 0;
+  /** Whether token {@code k} satisfies {@code atom} (every token satisfies {@code ANY}). */
+  private boolean satisfies(int k, int atom) {
+    if (atom == PatternAutomaton.ANY) {
+      return true;
+    }
+    if ((masks[k] & (1L << (atom & 63))) == 0) {
+      return false; // the mask rules out most atoms without reading the token's list
+    }
+    for (int a : atoms[k]) {
+      if (a == atom) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -830,7 +870,7 @@ final class Workspace implements Matcher.Sink {
       return false;
     }
     return (tokens.flags[k] & TokenSink.CAPITALIZED) != 0
-        || (lexicon.speakerWordAtom >= 0 && contains(atoms[k], lexicon.speakerWordAtom));
+        || (lexicon.speakerWordAtom >= 0 && satisfies(k, lexicon.speakerWordAtom));
   }
 
   // Closed grammatical classes of English, not vocabulary: pronouns that can be resolved to an

@@ -38,8 +38,13 @@ final class PlainWordBreaker {
   static final int MAX_WORD = 255;
 
   private static final byte[] LATIN1 = new byte[256];
+  /** ASCII lowercased. */
+  private static final char[] LOWER = new char[128];
 
   static {
+    for (char c = 0; c < 128; c++) {
+      LOWER[c] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
     for (int c = 'a'; c <= 'z'; c++) {
       LATIN1[c] = LETTER;
       LATIN1[c - 32] = LETTER;
@@ -84,9 +89,14 @@ final class PlainWordBreaker {
    * Appends the tokens of {@code text[from, to)} to {@code out}, each word normalised by
    * {@code tokenizer}; returns false, with some words appended, when the range needs
    * StandardTokenizer.
+   *
+   * <p>One loop does the work of three: as it finds a word's chars it writes them lowercased
+   * into the buffer's pool and packs them into the term cache's keys, so that a word costs one
+   * pass and one mispredicted loop exit, not three.
    */
   static boolean breakWords(char[] text, int from, int to, SentenceTokenizer tokenizer,
       TokenBuffer out) {
+    char[] pool = out.reserve(to - from); // every char is written at most once
     int i = from;
     while (i < to) {
       char c = text[i];
@@ -99,22 +109,22 @@ final class PlainWordBreaker {
         continue;
       }
       int start = i;
+      int at = out.poolSize();
       int seen = cls == EXTEND_NUM_LET ? 0 : cls; // LETTER and DIGIT bits of the classes met
       int charBits = c;
+      char lower = c < 128 ? LOWER[c] : c;
+      pool[at] = lower;
+      long key1 = lower & 0xFF;
+      long key2 = 0;
       byte last = cls;
       int end = i + 1;
       while (end < to) {
         char d = text[end];
         byte next = d < 256 ? LATIN1[d] : classOf(d);
-        if (next == LETTER || next == DIGIT) {
-          // WB5, WB8, WB9, WB10 and WB13b: any alphanumeric after an alphanumeric or "_".
-          seen |= next;
-          charBits |= d;
+        if (next == LETTER || next == DIGIT || next == EXTEND_NUM_LET) {
+          // WB5, WB8, WB9, WB10, WB13a and WB13b: alphanumerics and "_" run together.
+          seen |= next == EXTEND_NUM_LET ? 0 : next;
           last = next;
-          end++;
-        } else if (next == EXTEND_NUM_LET) {
-          last = next; // WB13a
-          end++;
         } else if (next == MID_LETTER || next == MID_NUM || next == MID_NUM_LET) {
           // WB6/WB7 (letter mid letter) and WB11/WB12 (digit mid digit).
           if (end + 1 >= to) {
@@ -130,20 +140,30 @@ final class PlainWordBreaker {
           if (!joinsLetters && !joinsDigits) {
             break;
           }
-          charBits |= d | e;
-          last = after;
-          end += 2;
+          // The mid char now, the one after it on the next turn of the loop.
+          last = MID_LETTER;
         } else if (next == UNSUPPORTED) {
           return false;
         } else {
           break;
         }
+        charBits |= d;
+        lower = d < 128 ? LOWER[d] : d;
+        int k = end - start;
+        pool[at + k] = lower;
+        if (k < 8) {
+          key1 |= (long) (lower & 0xFF) << (k << 3);
+        } else if (k < 16) {
+          key2 |= (long) (lower & 0xFF) << ((k - 8) << 3);
+        }
+        end++;
       }
       if (end - start > MAX_WORD) {
         return false;
       }
       if ((seen & (LETTER | DIGIT)) != 0) {
-        tokenizer.plainWord(text, start, end, (seen & LETTER) == 0, charBits < 128, out);
+        tokenizer.plainWord(text, start, end, (seen & LETTER) == 0, charBits < 128, key1, key2,
+            out);
       }
       i = end;
     }

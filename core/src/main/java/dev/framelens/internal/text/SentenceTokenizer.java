@@ -33,6 +33,9 @@ public final class SentenceTokenizer {
   private static final char[] WILL = {'w', 'i', 'l', 'l'};
   private static final char[] CAN = {'c', 'a', 'n'};
   private static final char[] SHALL = {'s', 'h', 'a', 'l', 'l'};
+  /** "cannot" packed as a term key. */
+  private static final long CANNOT = 'c' | 'a' << 8 | (long) 'n' << 16 | (long) 'n' << 24
+      | (long) 'o' << 32 | (long) 't' << 40;
 
   private final StandardTokenizer tokenizer = new StandardTokenizer();
   private final CharTermAttribute termAttribute = tokenizer.addAttribute(CharTermAttribute.class);
@@ -77,28 +80,33 @@ public final class SentenceTokenizer {
   }
 
   /**
-   * Appends word {@code text[start, end)} found by {@link PlainWordBreaker}. A word of ASCII
-   * chars, nearly every word of news text, is lowercased straight into the buffer's pool.
+   * Appends word {@code text[start, end)} found by {@link PlainWordBreaker}, which wrote it
+   * lowercased at the pool's free space and packed its keys. An ASCII word (nearly every word
+   * of news text) that needs no further normalisation is taken from there as it is; any other
+   * goes through the full normalisation.
    */
   void plainWord(char[] text, int start, int end, boolean numericType, boolean ascii,
-      TokenBuffer out) {
+      long key1, long key2, TokenBuffer out) {
+    int length = end - start;
     if (!ascii) {
-      emit(text, start, end - start, start, end, numericType, out);
+      emit(text, start, length, start, end, numericType, out);
       return;
     }
-    int length = end - start;
     char first = text[start];
     int flags = first >= 'A' && first <= 'Z' ? TokenSink.CAPITALIZED : 0;
     if (numericType || (first >= '0' && first <= '9')) {
       flags |= TokenSink.NUMERIC;
     }
-    char[] pool = out.reserve(length);
+    char[] pool = out.pool;
     int at = out.poolSize();
-    for (int i = 0; i < length; i++) {
-      char c = text[start + i];
-      pool[at + i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    char last = pool[at + length - 1];
+    if (last == '\'' || ((last == 's' || last == 't') && length > 2
+        && pool[at + length - 2] == '\'') || (length == 6 && last == 't' && key1 == CANNOT)) {
+      finish(pool, at, length, start, end, flags, out); // possessive, contraction, "cannot"
+      return;
     }
-    finish(pool, at, length, start, end, flags, out);
+    out.addWritten(length, start, end, length <= 16 ? flags | TokenBuffer.EXACT_KEY : flags,
+        key1, key2);
   }
 
   // Package-private for the differential test against PlainWordBreaker.

@@ -12,6 +12,11 @@ public final class TokenBuffer implements TokenSink {
   public static final int NUMBER = 4;
   /** Set on a {@link #NUMBER} token for a vague quantity ("hundreds", "tens of thousands"). */
   public static final int VAGUE = 8;
+  /**
+   * Set when the term has at most 16 chars, all Latin-1: its {@link #key1} and {@link #key2}
+   * are then the term itself, and comparing them compares the terms.
+   */
+  public static final int EXACT_KEY = 16;
 
   public int size;
   public int[] start = new int[64];
@@ -21,6 +26,13 @@ public final class TokenBuffer implements TokenSink {
   public int[] termLength = new int[64];
   public char[] pool = new char[512];
   private int poolSize;
+  /**
+   * The low bytes of the term's first 8 chars, packed (char k in bits 8k..8k+7): with {@link
+   * #key2} the key of the engine's term cache, computed while the term is written.
+   */
+  public long[] key1 = new long[64];
+  /** The low bytes of the term's chars 8 to 15, packed as in {@link #key1}. */
+  public long[] key2 = new long[64];
   /** For a {@link #NUMBER} token: low bound, or -1. */
   public long[] low = new long[64];
   /** For a {@link #NUMBER} token: best value, or -1 for a range or a vague quantity. */
@@ -45,6 +57,34 @@ public final class TokenBuffer implements TokenSink {
    * copied.
    */
   void add(char[] term, int offset, int length, int tokenStart, int tokenEnd, int tokenFlags) {
+    if (term != pool || offset != poolSize) {
+      reserve(length);
+      System.arraycopy(term, offset, pool, poolSize, length);
+    }
+    long first = 0;
+    long second = 0;
+    int wide = 0;
+    for (int k = 0; k < length && k < 16; k++) {
+      char c = pool[poolSize + k];
+      wide |= c;
+      if (k < 8) {
+        first |= (long) (c & 0xFF) << (k << 3);
+      } else {
+        second |= (long) (c & 0xFF) << ((k - 8) << 3);
+      }
+    }
+    boolean exact = length <= 16 && wide < 256;
+    addWritten(length, tokenStart, tokenEnd, exact ? tokenFlags | EXACT_KEY : tokenFlags, first,
+        second);
+  }
+
+  /**
+   * Appends a token whose term the caller wrote at {@link #poolSize()} (after {@link
+   * #reserve}), with its keys packed as {@link #key1} says and {@link #EXACT_KEY} in the flags
+   * when it applies.
+   */
+  void addWritten(int length, int tokenStart, int tokenEnd, int tokenFlags, long firstKey,
+      long secondKey) {
     if (size == start.length) {
       int capacity = ArrayUtil.oversize(size + 1, Integer.BYTES);
       start = ArrayUtil.growExact(start, capacity);
@@ -52,19 +92,19 @@ public final class TokenBuffer implements TokenSink {
       flags = ArrayUtil.growExact(flags, capacity);
       termOffset = ArrayUtil.growExact(termOffset, capacity);
       termLength = ArrayUtil.growExact(termLength, capacity);
+      key1 = ArrayUtil.growExact(key1, capacity);
+      key2 = ArrayUtil.growExact(key2, capacity);
       low = ArrayUtil.growExact(low, capacity);
       best = ArrayUtil.growExact(best, capacity);
       high = ArrayUtil.growExact(high, capacity);
-    }
-    if (term != pool || offset != poolSize) {
-      reserve(length);
-      System.arraycopy(term, offset, pool, poolSize, length);
     }
     start[size] = tokenStart;
     end[size] = tokenEnd;
     flags[size] = tokenFlags;
     termOffset[size] = poolSize;
     termLength[size] = length;
+    key1[size] = firstKey;
+    key2[size] = secondKey;
     low[size] = -1;
     best[size] = -1;
     high[size] = -1;
@@ -123,6 +163,8 @@ public final class TokenBuffer implements TokenSink {
     flags[to] = flags[from];
     termOffset[to] = termOffset[from];
     termLength[to] = termLength[from];
+    key1[to] = key1[from];
+    key2[to] = key2[from];
     low[to] = low[from];
     best[to] = best[from];
     high[to] = high[from];

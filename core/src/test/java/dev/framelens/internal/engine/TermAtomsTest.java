@@ -8,6 +8,8 @@ import dev.framelens.internal.lexicon.CompiledLexicon;
 import dev.framelens.internal.lexicon.LexiconParts;
 import dev.framelens.internal.lexicon.LexiconSource;
 import dev.framelens.internal.match.PatternAutomaton;
+import dev.framelens.internal.text.TokenBuffer;
+import dev.framelens.internal.text.TokenSink;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +31,11 @@ class TermAtomsTest {
   private final TermAtoms terms = new TermAtoms(LEXICON);
 
   private int[] atoms(String term, boolean capitalized) {
-    char[] pool = ("##" + term).toCharArray(); // at an offset, as in the token pool
-    terms.lookup(pool, 2, term.length(), capitalized);
+    TokenBuffer tokens = new TokenBuffer();
+    tokens.token("#".toCharArray(), 1, 0, 1, 0); // so that the term sits at an offset
+    int flags = capitalized ? TokenSink.CAPITALIZED : 0;
+    tokens.token(term.toCharArray(), term.length(), 2, 2 + term.length(), flags);
+    terms.lookup(tokens, 1);
     assertEquals(PatternAutomaton.maskOf(terms.atoms()), terms.mask(), "mask of " + term);
     return terms.atoms();
   }

@@ -75,20 +75,25 @@ class PlainWordBreakerTest {
     assertEquals(lucene(text, 0, text.length()), tokens(text, 0, text.length()));
   }
 
+  /** Terms, offsets, flags and term-cache keys, through the plain breaker where it can. */
   private List<String> tokens(String text, int from, int to) {
-    List<String> out = new ArrayList<>();
-    tokenizer.tokenize(text, from, to, (term, length, start, end, flags) ->
-        out.add(new String(term, 0, length) + "[" + start + "," + end + ")" + flags));
-    return out;
+    TokenBuffer buffer = new TokenBuffer();
+    tokenizer.tokenize(text, text.toCharArray(), from, to, buffer);
+    return describe(buffer);
   }
 
   private List<String> lucene(String text, int from, int to) {
     TokenBuffer buffer = new TokenBuffer();
     tokenizer.tokenizeWithLucene(text, from, to, buffer);
+    return describe(buffer);
+  }
+
+  private static List<String> describe(TokenBuffer buffer) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < buffer.size; i++) {
       out.add(buffer.term(i) + "[" + buffer.start[i] + "," + buffer.end[i] + ")"
-          + buffer.flags[i]);
+          + buffer.flags[i] + " " + Long.toHexString(buffer.key1[i]) + ":"
+          + Long.toHexString(buffer.key2[i]));
     }
     return out;
   }
