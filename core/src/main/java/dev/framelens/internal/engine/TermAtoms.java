@@ -6,6 +6,8 @@ import dev.framelens.internal.match.PatternAutomaton;
 import dev.framelens.internal.text.TokenBuffer;
 import dev.framelens.internal.text.TokenSink;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
@@ -53,6 +55,12 @@ final class TermAtoms {
   private int keysSize;
   private int entries;
 
+  /**
+   * One array per distinct atom set, so that terms with the same atoms (all the words of a set)
+   * hand the matcher the same array, which its transition cache compares by identity first.
+   */
+  private final Map<AtomSet, int[]> sharedSets = new HashMap<>();
+
   // The result of the last lookup, read through atoms() and mask().
   private int[] lastAtoms;
   private long lastMask;
@@ -91,7 +99,7 @@ final class TermAtoms {
       return;
     }
     if (entryCapitalized[entry] == null) {
-      entryCapitalized[entry] = union(entryAtoms[entry], CAPITALIZED);
+      entryCapitalized[entry] = shared(union(entryAtoms[entry], CAPITALIZED));
       entryCapitalizedMask[entry] = PatternAutomaton.maskOf(entryCapitalized[entry]);
     }
     lastAtoms = entryCapitalized[entry];
@@ -146,6 +154,7 @@ final class TermAtoms {
   private int insert(char[] pool, int offset, int length, long key1, long key2,
       boolean exact) {
     if (entries >= CACHE_LIMIT) {
+      sharedSets.clear();
       Arrays.fill(table, 0);
       Arrays.fill(entryCapitalized, 0, entries, null);
       entries = 0;
@@ -164,7 +173,7 @@ final class TermAtoms {
     System.arraycopy(pool, offset, keys, keysSize, length);
     int entry = entries++;
     entryOffset[entry] = keysSize;
-    entryAtoms[entry] = resolve(pool, offset, length);
+    entryAtoms[entry] = shared(resolve(pool, offset, length));
     entryCapitalized[entry] = null;
     keysSize += length;
     if (entries * 2 > table.length / SLOT_LONGS) {
@@ -213,6 +222,28 @@ final class TermAtoms {
       }
     }
     return atoms;
+  }
+
+  private int[] shared(int[] atoms) {
+    return atoms.length == 0 ? NONE : sharedSets.computeIfAbsent(new AtomSet(atoms), s -> atoms);
+  }
+
+  /** An atom array as a map key. */
+  private record AtomSet(int[] atoms) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof AtomSet other && Arrays.equals(atoms, other.atoms);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(atoms);
+    }
+
+    @Override
+    public String toString() {
+      return Arrays.toString(atoms);
+    }
   }
 
   /** The sorted union of two sorted atom arrays (one of them when the other is empty). */

@@ -15,7 +15,9 @@ import dev.framelens.internal.text.TokenBuffer;
 import dev.framelens.internal.text.TokenSink;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.util.ArrayUtil;
 
 /**
@@ -75,6 +77,11 @@ final class Workspace implements Matcher.Sink {
    * #path} looks only at those of a match's length (a gap-heavy rule has hundreds).
    */
   private final int[][][][] sequencesByLength;
+  /** For each of those sequences, the mask of its atoms: a quick test that it cannot fit. */
+  private final long[][][] requiredMasks;
+  /** Per rule, the rules it overrides and the modifiers it is immune to, as bit sets. */
+  private final BitSet[] overrides;
+  private final BitSet[] immune;
   /** Per pattern: a rule, attribution or subset, the matches that context resolution serves. */
   private final boolean[] startsContext;
   private int contextMatches;
@@ -92,8 +99,27 @@ final class Workspace implements Matcher.Sink {
     this.termAtoms = new TermAtoms(lexicon);
     this.matcher = new Matcher(lexicon.automaton);
     this.sequencesByLength = new int[patterns.length][][][];
+    this.requiredMasks = new long[patterns.length][][];
     for (int p = 0; p < patterns.length; p++) {
-      sequencesByLength[p] = byLength(patterns[p].sequences);
+      int[][][] byLength = byLength(patterns[p].sequences);
+      sequencesByLength[p] = byLength;
+      requiredMasks[p] = new long[byLength.length][];
+      for (int length = 0; length < byLength.length; length++) {
+        requiredMasks[p][length] = new long[byLength[length].length];
+        for (int j = 0; j < byLength[length].length; j++) {
+          for (int atom : byLength[length][j]) {
+            if (atom != PatternAutomaton.ANY) {
+              requiredMasks[p][length][j] |= 1L << (atom & 63);
+            }
+          }
+        }
+      }
+    }
+    this.overrides = new BitSet[patterns.length];
+    this.immune = new BitSet[patterns.length];
+    for (int p = 0; p < patterns.length; p++) {
+      overrides[p] = bits(patterns[p].overrides);
+      immune[p] = bits(patterns[p].immune);
     }
     this.startsContext = new boolean[patterns.length];
     for (int p = 0; p < patterns.length; p++) {
@@ -125,6 +151,12 @@ final class Workspace implements Matcher.Sink {
   /** Lets go of the current document's chars (a huge document's array is not kept). */
   void release() {
     chars = retainedChars;
+  }
+
+  private static BitSet bits(Set<Integer> ids) {
+    BitSet bits = new BitSet();
+    ids.forEach(bits::set);
+    return bits;
   }
 
   private static int[][][] byLength(int[][] sequences) {
@@ -246,8 +278,8 @@ final class Workspace implements Matcher.Sink {
       // subsets; most windows of news text have none of those, and skip all context work.
       return;
     }
+    seg.quotesContaining(tokens.start, tokens.end, from, to, quote);
     for (int i = from; i < to; i++) {
-      quote[i] = seg.quoteCount == 0 ? -1 : seg.quoteContaining(tokens.start[i], tokens.end[i]);
       boundaryAt[i] = false;
       qualifierAt[i] = -1;
     }
@@ -332,14 +364,14 @@ final class Workspace implements Matcher.Sink {
 
   private boolean punctuationBetween(int from, int to) {
     for (int k = from; k < to; k++) {
-      char c = text.charAt(k);
+      char c = chars[k];
       switch (c) {
         case ',', ';', ':', '(', ')', '[', ']', '\u2013', '\u2014' -> {
           return true;
         }
         case '-' -> {
-          if (k > from && k + 1 < to && Character.isWhitespace(text.charAt(k - 1))
-              && Character.isWhitespace(text.charAt(k + 1))) {
+          if (k > from && k + 1 < to && Character.isWhitespace(chars[k - 1])
+              && Character.isWhitespace(chars[k + 1])) {
             return true;
           }
         }
@@ -398,7 +430,7 @@ final class Workspace implements Matcher.Sink {
         continue;
       }
       for (int b = 0; b < matchCount; b++) {
-        if (b != a && !matchDropped[b] && rule.overrides.contains(matchPattern[b])
+        if (b != a && !matchDropped[b] && overrides[rule.id].get(matchPattern[b])
             && matchStart[a] <= matchEnd[b] && matchStart[b] <= matchEnd[a]) {
           matchDropped[b] = true;
         }
@@ -512,7 +544,17 @@ final class Workspace implements Matcher.Sink {
     if (length >= byLength.length) {
       return null;
     }
-    for (int[] sequence : byLength[length]) {
+    long spanMask = 0;
+    for (int k = ms; k <= me; k++) {
+      spanMask |= masks[k];
+    }
+    int[][] candidates = byLength[length];
+    long[] required = requiredMasks[rule.id][length];
+    for (int j = 0; j < candidates.length; j++) {
+      if ((required[j] & ~spanMask) != 0) {
+        continue; // an atom the sequence asks for is on no token of the span
+      }
+      int[] sequence = candidates[j];
       boolean fits = true;
       for (int k = 0; k < length && fits; k++) {
         fits = satisfies(ms + k, sequence[k]);
@@ -583,7 +625,7 @@ final class Workspace implements Matcher.Sink {
     for (int t = 0; t < matchCount; t++) {
       PatternInfo modifier = patterns[matchPattern[t]];
       if (matchDropped[t] || modifier.kind != Syntax.PatternKind.MODIFIER
-          || rule.immune.contains(modifier.id)
+          || immune[rule.id].get(modifier.id)
           || !conditionsHold(modifier, spanQuote, ms, path)) {
         continue;
       }

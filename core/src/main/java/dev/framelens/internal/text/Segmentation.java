@@ -67,4 +67,26 @@ public final class Segmentation {
     }
     return -1;
   }
+
+  /**
+   * For each span {@code [starts[i], ends[i])} with {@code from <= i < to}, in text order,
+   * {@link #quoteContaining} of it into {@code out[i]}: in one sweep, since the last quotation to
+   * start before a span only moves forward.
+   */
+  public void quotesContaining(int[] starts, int[] ends, int from, int to, int[] out) {
+    int next = 0;
+    int last = -1;
+    for (int i = from; i < to; i++) {
+      int start = starts[i];
+      int end = ends[i];
+      while (next < quoteCount && quoteStart[next] <= start) {
+        last = next++;
+      }
+      int q = last;
+      while (q >= 0 && !(start < quoteEnd[q] && end <= quoteEnd[q])) {
+        q = quoteParent[q];
+      }
+      out[i] = q;
+    }
+  }
 }

@@ -33,7 +33,7 @@ public final class TokenBuffer implements TokenSink {
   public long[] key1 = new long[64];
   /** The low bytes of the term's chars 8 to 15, packed as in {@link #key1}. */
   public long[] key2 = new long[64];
-  /** For a {@link #NUMBER} token: low bound, or -1. */
+  /** For a {@link #NUMBER} token (undefined for others): low bound, or -1. */
   public long[] low = new long[64];
   /** For a {@link #NUMBER} token: best value, or -1 for a range or a vague quantity. */
   public long[] best = new long[64];
@@ -105,9 +105,7 @@ public final class TokenBuffer implements TokenSink {
     termLength[size] = length;
     key1[size] = firstKey;
     key2[size] = secondKey;
-    low[size] = -1;
-    best[size] = -1;
-    high[size] = -1;
+    // low, best and high are left as they are: only NumberParser's NUMBER tokens have them.
     poolSize += length;
     size++;
   }
