@@ -56,7 +56,6 @@ public final class Matcher {
   /** Per transition: the matches it reports as (pattern, age) pairs, or null. */
   private int[][] transitionReports;
   private int transitionCount;
-  private long[] transitionMask;
 
   // Scratch for computing one NFA step.
   private int[] nextStates = new int[16];
@@ -119,13 +118,13 @@ public final class Matcher {
   /** The slot of the transition from {@code state} under the token's atoms, built if new. */
   private int transition(int state, int[] tokenAtoms, long mask) {
     int slotMask = transitionFrom.length - 1;
-    int slot = hash(state, mask) & slotMask;
+    int slot = hash(state, tokenAtoms) & slotMask;
     while (true) {
       int from = transitionFrom[slot];
       if (from < 0) {
         break;
       }
-      if (from == state && transitionMask[slot] == mask) {
+      if (from == state) {
         int[] known = transitionAtoms[slot];
         if (known == tokenAtoms || Arrays.equals(known, tokenAtoms)) {
           return slot;
@@ -138,30 +137,33 @@ public final class Matcher {
     int[] reports = collectReports();
     if ((transitionCount + 1) * 2 > transitionFrom.length) {
       growTransitions();
-      return insertTransition(state, tokenAtoms, mask, target, reports);
+      return insertTransition(state, tokenAtoms, target, reports);
     }
-    return insertTransition(state, tokenAtoms, mask, target, reports, slot);
+    return insertTransition(state, tokenAtoms, target, reports, slot);
   }
 
-  private static int hash(int state, long mask) {
-    long h = (mask ^ ((long) state << 40) ^ state) * 0x9E3779B97F4A7C15L;
+  /** The hash of a transition: its state and the token's atoms themselves, not their mask. */
+  private static int hash(int state, int[] tokenAtoms) {
+    long h = state;
+    for (int atom : tokenAtoms) {
+      h = h * 0x9E3779B97F4A7C15L + atom;
+    }
+    h *= 0xC2B2AE3D27D4EB4FL;
     return (int) (h ^ (h >>> 31));
   }
 
-  private int insertTransition(int state, int[] tokenAtoms, long mask, int target,
-      int[] reports) {
+  private int insertTransition(int state, int[] tokenAtoms, int target, int[] reports) {
     int slotMask = transitionFrom.length - 1;
-    int slot = hash(state, mask) & slotMask;
+    int slot = hash(state, tokenAtoms) & slotMask;
     while (transitionFrom[slot] >= 0) {
       slot = (slot + 1) & slotMask;
     }
-    return insertTransition(state, tokenAtoms, mask, target, reports, slot);
+    return insertTransition(state, tokenAtoms, target, reports, slot);
   }
 
-  private int insertTransition(int state, int[] tokenAtoms, long mask, int target,
-      int[] reports, int slot) {
+  private int insertTransition(int state, int[] tokenAtoms, int target, int[] reports,
+      int slot) {
     transitionFrom[slot] = state;
-    transitionMask[slot] = mask;
     transitionAtoms[slot] = tokenAtoms;
     transitionTo[slot] = target;
     transitionReports[slot] = reports;
@@ -171,14 +173,13 @@ public final class Matcher {
 
   private void growTransitions() {
     int[] oldFrom = transitionFrom;
-    long[] oldMask = transitionMask;
     int[][] oldAtoms = transitionAtoms;
     int[] oldTo = transitionTo;
     int[][] oldReports = transitionReports;
     allocateTransitions(oldFrom.length * 2);
     for (int s = 0; s < oldFrom.length; s++) {
       if (oldFrom[s] >= 0) {
-        insertTransition(oldFrom[s], oldAtoms[s], oldMask[s], oldTo[s], oldReports[s]);
+        insertTransition(oldFrom[s], oldAtoms[s], oldTo[s], oldReports[s]);
       }
     }
   }
@@ -186,7 +187,6 @@ public final class Matcher {
   private void allocateTransitions(int capacity) {
     transitionFrom = new int[capacity];
     Arrays.fill(transitionFrom, -1);
-    transitionMask = new long[capacity];
     transitionAtoms = new int[capacity][];
     transitionTo = new int[capacity];
     transitionReports = new int[capacity][];

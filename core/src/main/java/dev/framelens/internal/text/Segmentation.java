@@ -45,18 +45,7 @@ public final class Segmentation {
 
   /** The innermost quotation containing {@code [start, end)}, or -1. */
   public int quoteContaining(int start, int end) {
-    int lo = 0;
-    int hi = quoteCount - 1;
-    int last = -1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      if (quoteStart[mid] <= start) {
-        last = mid;
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
+    int last = lastStartingAtOrBefore(start);
     // Quotations only overlap by nesting, so a quotation that contains the span and is not the
     // last one to start before it encloses that one: walk up from it. (Looking only at the last
     // few to start missed a long quotation holding several scare quotes before the span.)
@@ -68,14 +57,34 @@ public final class Segmentation {
     return -1;
   }
 
+  /** The last quotation that starts at or before {@code offset}, or -1. */
+  private int lastStartingAtOrBefore(int offset) {
+    int lo = 0;
+    int hi = quoteCount - 1;
+    int last = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (quoteStart[mid] <= offset) {
+        last = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return last;
+  }
+
   /**
    * For each span {@code [starts[i], ends[i])} with {@code from <= i < to}, in text order,
    * {@link #quoteContaining} of it into {@code out[i]}: in one sweep, since the last quotation to
    * start before a span only moves forward.
    */
   public void quotesContaining(int[] starts, int[] ends, int from, int to, int[] out) {
-    int next = 0;
-    int last = -1;
+    if (from >= to) {
+      return;
+    }
+    int last = lastStartingAtOrBefore(starts[from]);
+    int next = last + 1;
     for (int i = from; i < to; i++) {
       int start = starts[i];
       int end = ends[i];
