@@ -85,6 +85,11 @@ final class Workspace implements Matcher.Sink {
   /** Per pattern: a rule, attribution or subset, the matches that context resolution serves. */
   private final boolean[] startsContext;
   private int contextMatches;
+  /** Per pattern, its kind's ordinal. */
+  private final int[] patternKind;
+  /** The window's matches of each kind (by ordinal), in match order. */
+  private final int[][] byKind = new int[Syntax.PatternKind.values().length][16];
+  private final int[] byKindCount = new int[Syntax.PatternKind.values().length];
 
   private DocumentState doc;
   private Segmentation seg;
@@ -120,6 +125,10 @@ final class Workspace implements Matcher.Sink {
     for (int p = 0; p < patterns.length; p++) {
       overrides[p] = bits(patterns[p].overrides);
       immune[p] = bits(patterns[p].immune);
+    }
+    this.patternKind = new int[patterns.length];
+    for (int p = 0; p < patterns.length; p++) {
+      patternKind[p] = patterns[p].kind.ordinal();
     }
     this.startsContext = new boolean[patterns.length];
     for (int p = 0; p < patterns.length; p++) {
@@ -204,6 +213,7 @@ final class Workspace implements Matcher.Sink {
     int total = 0;
     for (int from = 0; from < n; from += WINDOW) {
       matchCount = 0;
+      Arrays.fill(byKindCount, 0);
       matcher.run(atoms, masks, from, Math.min(n, from + WINDOW), this);
       total += matchCount;
     }
@@ -257,6 +267,11 @@ final class Workspace implements Matcher.Sink {
     if (startsContext[patternId]) {
       contextMatches++;
     }
+    int kind = patternKind[patternId];
+    if (byKindCount[kind] == byKind[kind].length) {
+      byKind[kind] = ArrayUtil.grow(byKind[kind]);
+    }
+    byKind[kind][byKindCount[kind]++] = matchCount;
     matchPattern[matchCount] = patternId;
     matchStart[matchCount] = startToken;
     matchEnd[matchCount] = endToken;
@@ -272,6 +287,7 @@ final class Workspace implements Matcher.Sink {
     windowTo = to;
     matchCount = 0;
     contextMatches = 0;
+    Arrays.fill(byKindCount, 0);
     matcher.run(atoms, masks, from, to, this);
     if (contextMatches == 0) {
       // Boundaries, modifiers, blocks and qualifiers act only on rules, attributions and
@@ -307,21 +323,19 @@ final class Workspace implements Matcher.Sink {
     dropOverlapping(Syntax.PatternKind.MODIFIER, false);
     dropOverlapping(Syntax.PatternKind.RULE, true);
     applyOverrides();
-    for (int m = 0; m < matchCount; m++) {
-      if (!matchDropped[m] && patterns[matchPattern[m]].kind == Syntax.PatternKind.RULE) {
-        evaluateRule(m);
+    int[] rules = byKind[Syntax.PatternKind.RULE.ordinal()];
+    for (int r = 0; r < byKindCount[Syntax.PatternKind.RULE.ordinal()]; r++) {
+      if (!matchDropped[rules[r]]) {
+        evaluateRule(rules[r]);
       }
     }
-    for (int m = 0; m < matchCount; m++) {
-      Syntax.PatternKind kind = patterns[matchPattern[m]].kind;
-      if (kind == Syntax.PatternKind.ATTRIBUTION) {
-        attribution(m);
-      }
+    int[] attributions = byKind[Syntax.PatternKind.ATTRIBUTION.ordinal()];
+    for (int a = 0; a < byKindCount[Syntax.PatternKind.ATTRIBUTION.ordinal()]; a++) {
+      attribution(attributions[a]);
     }
-    for (int m = 0; m < matchCount; m++) {
-      if (patterns[matchPattern[m]].kind == Syntax.PatternKind.SUBSET) {
-        subset(m);
-      }
+    int[] subsets = byKind[Syntax.PatternKind.SUBSET.ordinal()];
+    for (int b = 0; b < byKindCount[Syntax.PatternKind.SUBSET.ordinal()]; b++) {
+      subset(subsets[b]);
     }
   }
 
@@ -399,13 +413,16 @@ final class Workspace implements Matcher.Sink {
    * modifiers sharing a word ("no") both act, each on its own frames.
    */
   private void dropOverlapping(Syntax.PatternKind kind, boolean sameRuleOnly) {
-    for (int a = 0; a < matchCount; a++) {
-      if (matchDropped[a] || patterns[matchPattern[a]].kind != kind) {
+    int[] list = byKind[kind.ordinal()];
+    int count = byKindCount[kind.ordinal()];
+    for (int ai = 0; ai < count; ai++) {
+      int a = list[ai];
+      if (matchDropped[a]) {
         continue;
       }
-      for (int b = a + 1; b < matchCount; b++) {
-        if (matchDropped[b] || patterns[matchPattern[b]].kind != kind
-            || (sameRuleOnly && matchPattern[a] != matchPattern[b])
+      for (int bi = ai + 1; bi < count; bi++) {
+        int b = list[bi];
+        if (matchDropped[b] || (sameRuleOnly && matchPattern[a] != matchPattern[b])
             || matchEnd[a] < matchStart[b] || matchEnd[b] < matchStart[a]) {
           continue;
         }
@@ -424,9 +441,11 @@ final class Workspace implements Matcher.Sink {
 
   /** Drops rule matches that overlap a match of a rule that overrides theirs. */
   private void applyOverrides() {
-    for (int a = 0; a < matchCount; a++) {
+    int[] rules = byKind[Syntax.PatternKind.RULE.ordinal()];
+    for (int ai = 0; ai < byKindCount[Syntax.PatternKind.RULE.ordinal()]; ai++) {
+      int a = rules[ai];
       PatternInfo rule = patterns[matchPattern[a]];
-      if (matchDropped[a] || rule.kind != Syntax.PatternKind.RULE || rule.overrides.isEmpty()) {
+      if (matchDropped[a] || rule.overrides.isEmpty()) {
         continue;
       }
       for (int b = 0; b < matchCount; b++) {
@@ -605,9 +624,11 @@ final class Workspace implements Matcher.Sink {
    * names no frames cancels all of them), or -1.
    */
   private int blockOver(int ms, int me, Frame frame) {
-    for (int b = 0; b < matchCount; b++) {
+    int[] blocks = byKind[Syntax.PatternKind.BLOCK.ordinal()];
+    for (int bi = 0; bi < byKindCount[Syntax.PatternKind.BLOCK.ordinal()]; bi++) {
+      int b = blocks[bi];
       PatternInfo block = patterns[matchPattern[b]];
-      if (block.kind == Syntax.PatternKind.BLOCK && !matchDropped[b]
+      if (!matchDropped[b]
           && matchStart[b] <= me && ms <= matchEnd[b]
           && (block.frames == 0 || block.supports(frame))) {
         return b;
@@ -622,10 +643,11 @@ final class Workspace implements Matcher.Sink {
     int count = 0;
     int[] found = null;
     int[] distance = null;
-    for (int t = 0; t < matchCount; t++) {
+    int[] modifiers = byKind[Syntax.PatternKind.MODIFIER.ordinal()];
+    for (int ti = 0; ti < byKindCount[Syntax.PatternKind.MODIFIER.ordinal()]; ti++) {
+      int t = modifiers[ti];
       PatternInfo modifier = patterns[matchPattern[t]];
-      if (matchDropped[t] || modifier.kind != Syntax.PatternKind.MODIFIER
-          || immune[rule.id].get(modifier.id)
+      if (matchDropped[t] || immune[rule.id].get(modifier.id)
           || !conditionsHold(modifier, spanQuote, ms, path)) {
         continue;
       }
