@@ -1,0 +1,222 @@
+package dev.framelens.benchmarks;
+
+import dev.framelens.FrameDetector;
+import dev.framelens.internal.engine.Engine;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The scoring loop over the whole corpus (about 8 MB, a mix of 300 B, 3 KB and 30 KB
+ * documents): one operation is one pass over every document, so MB/s is ops/s times the
+ * corpus size printed at setup. Every method runs over the same documents, so their ratios
+ * compare like with like.
+ *
+ * <p>Besides FrameLens and its floors, the alternatives a user would write over the same
+ * lexicon's terms ({@link LexiconTerms}, derived from the compiled default lexicon): one regex
+ * alternation of every term, one regex per pattern, an Aho-Corasick trie of the terms, and Lucene
+ * Monitor. Each is built once in its own {@link State}'s setup (so a method's fork builds only
+ * what it measures) and reused by every invocation; only the matching is measured. Each counts
+ * its matches and returns the count, so that the work cannot be optimised away.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+public class ScoringLoopBenchmark {
+  List<String> documents;
+  FrameDetector detector;
+  Engine engine;
+  StandardTokenizer tokenizer;
+  TokenStream lowercased;
+  CharTermAttribute term;
+
+  /**
+   * The documents one operation passes over: the corpus as a mix of document sizes (what
+   * {@link #setUp} builds, for the report's MB/s).
+   */
+  static List<String> documents() {
+    return BenchmarkCorpus.load().mixedDocuments();
+  }
+
+  @Setup
+  public void setUp() {
+    BenchmarkCorpus corpus = BenchmarkCorpus.load();
+    documents = corpus.mixedDocuments();
+    System.out.println(BenchmarkCorpus.describe("ScoringLoopBenchmark", documents) + " from "
+        + corpus.origin());
+    detector = FrameDetector.withDefaultLexicon();
+    engine = Internals.engine(detector);
+    tokenizer = new StandardTokenizer();
+    lowercased = new LowerCaseFilter(tokenizer);
+    term = lowercased.addAttribute(CharTermAttribute.class);
+  }
+
+  /** The physical floor: touching every char once. */
+  @Benchmark
+  public long charScanFloor() {
+    long spaces = 0;
+    for (String doc : documents) {
+      for (int i = 0; i < doc.length(); i++) {
+        if (doc.charAt(i) == ' ') {
+          spaces++;
+        }
+      }
+    }
+    return spaces;
+  }
+
+  /** The tokenizing floor: Lucene's StandardTokenizer and a lowercase filter alone. */
+  @Benchmark
+  public long tokenizerFloor() {
+    long tokens = 0;
+    try {
+      for (String doc : documents) {
+        tokenizer.setReader(new StringReader(doc));
+        lowercased.reset();
+        while (lowercased.incrementToken()) {
+          tokens += term.length() > 0 ? 1 : 0;
+        }
+        lowercased.end();
+        lowercased.close();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return tokens;
+  }
+
+  /** FrameLens end to end with the default lexicon: labels, evidence, figures. */
+  @Benchmark
+  public void analyze(Blackhole blackhole) {
+    for (String doc : documents) {
+      blackhole.consume(detector.analyze(doc));
+    }
+  }
+
+  /** The match pass alone: segmentation, tokens and the automaton, without context. */
+  @Benchmark
+  public long matchPass() {
+    long matches = 0;
+    for (String doc : documents) {
+      matches += engine.matchPass(doc);
+    }
+    return matches;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The alternatives a user would write over the same lexicon's terms
+
+  /**
+   * One {@code java.util.regex} per pattern of the lexicon (rules, blocks, modifiers and
+   * structure patterns: every pattern the automaton holds), each approximating its pattern
+   * (see {@link LexiconTerms#patternRegex}); every regex is run over every document. Reported
+   * for scale only. Fewer iterations: one pass takes seconds.
+   */
+  @Benchmark
+  @Warmup(iterations = 1, time = 3)
+  @Measurement(iterations = 3, time = 3)
+  public long regexPerRule(Alternatives.RegexPerRule regexes) {
+    long matches = 0;
+    Matcher[] matchers = regexes.matchers;
+    for (String doc : documents) {
+      for (Matcher m : matchers) {
+        m.reset(doc);
+        while (m.find()) {
+          matches++;
+        }
+      }
+    }
+    return matches;
+  }
+
+  /**
+   * All the lexicon's terms (words, stems, prefixes) as one word-bounded, case-insensitive
+   * alternation (longest branch first), counting its matches over every document. Fewer
+   * iterations, as for {@link #regexPerRule}: one pass over the full corpus takes many seconds.
+   */
+  @Benchmark
+  @Warmup(iterations = 1, time = 3)
+  @Measurement(iterations = 3, time = 3)
+  public long regexAlternation(Alternatives.RegexAlternation regex) {
+    long matches = 0;
+    Matcher m = regex.matcher;
+    for (String doc : documents) {
+      m.reset(doc);
+      while (m.find()) {
+        matches++;
+      }
+    }
+    return matches;
+  }
+
+  /**
+   * An org.ahocorasick trie of every term, ignoring case, keeping whole-word matches
+   * (open-ended at the end for stems and prefixes).
+   */
+  @Benchmark
+  public long ahoCorasick(Alternatives.AhoCorasick trie) {
+    long matches = 0;
+    for (String doc : documents) {
+      matches += trie.count(doc);
+    }
+    return matches;
+  }
+
+  /**
+   * Lucene Monitor with every term as a TermQuery and every phrase as a PhraseQuery (stems as
+   * TermQuery, prefixes as PrefixQuery) over a stemmed text field; each document is cut into
+   * its paragraphs, and paragraphs are matched in batches of 64 per match call. Fewer
+   * iterations, as for {@link #regexPerRule}: one pass over the full corpus takes many seconds.
+   */
+  @Benchmark
+  @Warmup(iterations = 1, time = 3)
+  @Measurement(iterations = 3, time = 3)
+  public long luceneMonitor(Alternatives.LuceneMonitor monitor) {
+    long matches = 0;
+    Document[] batch = monitor.batch;
+    int n = 0;
+    for (String doc : documents) {
+      int start = 0;
+      while (start < doc.length()) {
+        int end = doc.indexOf("\n\n", start);
+        if (end < 0) {
+          end = doc.length();
+        }
+        if (Alternatives.LuceneMonitor.hasText(doc, start, end)) {
+          batch[n++] = monitor.document(doc.substring(start, end));
+          if (n == batch.length) {
+            matches += monitor.match(batch);
+            n = 0;
+          }
+        }
+        start = end + 2;
+      }
+    }
+    if (n > 0) {
+      matches += monitor.match(java.util.Arrays.copyOf(batch, n));
+    }
+    return matches;
+  }
+}
