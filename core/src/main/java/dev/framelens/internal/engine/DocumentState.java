@@ -5,6 +5,7 @@ import dev.framelens.Evidence;
 import dev.framelens.Frame;
 import dev.framelens.internal.text.Segmentation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,9 @@ import java.util.OptionalLong;
 
 /**
  * The evidence, figures and attributions of one document as its sentences are analysed, and
- * the scoring.
+ * the scoring. One instance per thread, {@linkplain #reset reset} for each document: its lists,
+ * its pool of evidence drafts, its hit columns and its score array are reused, so that the
+ * analysis itself allocates little beyond what {@link #finish} hands back.
  *
  * <p><b>Scores.</b> A sentence's score for a frame combines the weights of its kept evidence for
  * that frame as a noisy-OR, {@code 1 - Π(1 - w)}, bounded in {@code [0, 1]} and growing with
@@ -22,7 +25,8 @@ import java.util.OptionalLong;
  * clear sentence labels a document and several weak ones can.
  */
 final class DocumentState {
-  private static final int FRAMES = Frame.values().length;
+  private static final Frame[] FRAME_VALUES = Frame.values();
+  private static final int FRAMES = FRAME_VALUES.length;
   /** Evidence in text order: by start, end, frame and rule. */
   private static final Comparator<EvidenceDraft> ORDER = DocumentState::inTextOrder;
 
@@ -37,28 +41,104 @@ final class DocumentState {
     return c != 0 ? c : a.ruleId.compareTo(b.ruleId);
   }
 
-  final String text;
-  final Segmentation seg;
-  private final List<EvidenceDraft> drafts = new ArrayList<>();
+  String text;
+  Segmentation seg;
+  /** The drafts in use are the first {@link #draftCount}; the rest wait to be reused. */
+  private EvidenceDraft[] drafts = new EvidenceDraft[64];
+  private int draftCount;
+  /** Scratch of {@link #score}, reused from frame to frame and sentence to sentence. */
+  private final List<EvidenceDraft> scoreScratch = new ArrayList<>();
   private final List<FigureDraft> figures = new ArrayList<>();
   private final List<Attribution> attributions = new ArrayList<>();
-  private final double[] sentenceScores;
+  private double[] sentenceScores = new double[256];
   private int sentenceDrafts;
   private int sentenceFigures;
+  // The modifier hits of all drafts, as columns: rule name, char span, effect.
+  private String[] hitRule = new String[64];
+  private int[] hitStart = new int[64];
+  private int[] hitEnd = new int[64];
+  private String[] hitEffect = new String[64];
+  private int hitCount;
 
-  DocumentState(String text, Segmentation seg) {
+  /** Starts a document. */
+  void reset(String text, Segmentation seg) {
     this.text = text;
     this.seg = seg;
-    this.sentenceScores = new double[seg.sentenceCount * FRAMES];
+    draftCount = 0;
+    hitCount = 0;
+    figures.clear();
+    attributions.clear();
+    int scores = seg.sentenceCount * FRAMES;
+    if (sentenceScores.length < scores) {
+      sentenceScores = new double[Math.max(scores, sentenceScores.length * 2)];
+    }
+    Arrays.fill(sentenceScores, 0, scores, 0);
   }
 
+  /**
+   * Lets go of the document: its text is not kept alive by the thread's state, and columns a
+   * huge document grew are dropped rather than kept at their size.
+   */
+  void release() {
+    text = null;
+    seg = null;
+    figures.clear();
+    attributions.clear();
+    if (drafts.length > RETAINED) {
+      drafts = new EvidenceDraft[64];
+    }
+    if (hitRule.length > RETAINED) {
+      hitRule = new String[64];
+      hitStart = new int[64];
+      hitEnd = new int[64];
+      hitEffect = new String[64];
+    }
+    if (sentenceScores.length > RETAINED) {
+      sentenceScores = new double[256];
+    }
+  }
+
+  /** Columns longer than this are not kept from one document to the next. */
+  private static final int RETAINED = 1 << 16;
+
   void beginSentence() {
-    sentenceDrafts = drafts.size();
+    sentenceDrafts = draftCount;
     sentenceFigures = figures.size();
   }
 
-  void addEvidence(EvidenceDraft draft) {
-    drafts.add(draft);
+  /** A draft to fill, counted as evidence of the document; its hits are added after it. */
+  EvidenceDraft addEvidence(Frame frame, Frame matchedFrame, String ruleId, int start, int end,
+      int sentence, Evidence.Polarity polarity, double weight, boolean suppressed, int quote) {
+    if (draftCount == drafts.length) {
+      drafts = Arrays.copyOf(drafts, draftCount * 2);
+    }
+    EvidenceDraft draft = drafts[draftCount];
+    if (draft == null) {
+      draft = drafts[draftCount] = new EvidenceDraft();
+    }
+    draftCount++;
+    draft.set(frame, matchedFrame, ruleId, start, end, sentence, polarity, weight, suppressed,
+        quote);
+    draft.hitFrom = hitCount;
+    draft.hitCount = 0;
+    return draft;
+  }
+
+  /** Adds a modifier hit to {@code draft}, the last draft added. */
+  void addHit(EvidenceDraft draft, String rule, int start, int end, String effect) {
+    if (hitCount == hitRule.length) {
+      int capacity = hitCount * 2;
+      hitRule = Arrays.copyOf(hitRule, capacity);
+      hitStart = Arrays.copyOf(hitStart, capacity);
+      hitEnd = Arrays.copyOf(hitEnd, capacity);
+      hitEffect = Arrays.copyOf(hitEffect, capacity);
+    }
+    hitRule[hitCount] = rule;
+    hitStart[hitCount] = start;
+    hitEnd[hitCount] = end;
+    hitEffect[hitCount] = effect;
+    hitCount++;
+    draft.hitCount++;
   }
 
   void addFigure(FigureDraft figure) {
@@ -92,7 +172,7 @@ final class DocumentState {
   }
 
   void endSentence(int s) {
-    for (Frame frame : Frame.values()) {
+    for (Frame frame : FRAME_VALUES) {
       sentenceScores[s * FRAMES + frame.ordinal()] = score(frame);
     }
     if (figures.size() - sentenceFigures > 1) {
@@ -103,13 +183,14 @@ final class DocumentState {
 
   /** Noisy-OR over the current sentence's kept evidence of {@code frame}, overlaps merged. */
   private double score(Frame frame) {
-    int n = drafts.size() - sentenceDrafts;
+    int n = draftCount - sentenceDrafts;
     if (n == 0) {
       return 0;
     }
-    List<EvidenceDraft> kept = new ArrayList<>(n);
-    for (int i = sentenceDrafts; i < drafts.size(); i++) {
-      EvidenceDraft d = drafts.get(i);
+    List<EvidenceDraft> kept = scoreScratch;
+    kept.clear();
+    for (int i = sentenceDrafts; i < draftCount; i++) {
+      EvidenceDraft d = drafts[i];
       if (!d.suppressed && d.frame == frame) {
         kept.add(d);
       }
@@ -137,7 +218,7 @@ final class DocumentState {
 
   /** The number of pieces of evidence so far, kept or suppressed. */
   int evidenceCount() {
-    return drafts.size();
+    return draftCount;
   }
 
   EngineResult finish() {
@@ -153,8 +234,9 @@ final class DocumentState {
     boolean[] quoteResolved = new boolean[seg.quoteCount];
     List<Evidence> evidence = new ArrayList<>();
     List<Evidence> suppressed = new ArrayList<>();
-    drafts.sort(ORDER);
-    for (EvidenceDraft d : drafts) {
+    Arrays.sort(drafts, 0, draftCount, ORDER);
+    for (int i = 0; i < draftCount; i++) {
+      EvidenceDraft d = drafts[i];
       String speaker = null;
       if (d.quote >= 0) {
         if (!quoteResolved[d.quote]) {
@@ -165,7 +247,7 @@ final class DocumentState {
       }
       Evidence e = new Evidence(d.frame, d.matchedFrame, d.ruleId, d.start, d.end,
           text.substring(d.start, d.end), d.sentence, d.polarity, d.weight,
-          Optional.ofNullable(speaker), d.modifiers, d.suppressed);
+          Optional.ofNullable(speaker), hitsOf(d), d.suppressed);
       (d.suppressed ? suppressed : evidence).add(e);
     }
     for (int i = 0; i < figures.size(); i++) {
@@ -179,8 +261,21 @@ final class DocumentState {
           f.parent == null ? OptionalInt.empty() : OptionalInt.of(f.parent.index), f.ruleId));
     }
     return new EngineResult(text, seg.sentenceCount, seg.sentenceStart, seg.sentenceEnd,
-        sentenceScores, documentScores, List.copyOf(evidence), List.copyOf(suppressed),
-        List.copyOf(casualties));
+        Arrays.copyOf(sentenceScores, seg.sentenceCount * FRAMES), documentScores,
+        List.copyOf(evidence), List.copyOf(suppressed), List.copyOf(casualties));
+  }
+
+  private List<Evidence.ModifierHit> hitsOf(EvidenceDraft d) {
+    if (d.hitCount == 0) {
+      return List.of();
+    }
+    Evidence.ModifierHit[] hits = new Evidence.ModifierHit[d.hitCount];
+    for (int k = 0; k < d.hitCount; k++) {
+      int h = d.hitFrom + k;
+      hits[k] = new Evidence.ModifierHit(hitRule[h], hitStart[h], hitEnd[h],
+          text.substring(hitStart[h], hitEnd[h]), hitEffect[h]);
+    }
+    return List.of(hits);
   }
 
   private static OptionalLong optional(long value) {

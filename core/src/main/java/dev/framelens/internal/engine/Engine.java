@@ -25,7 +25,12 @@ public final class Engine {
 
   /** Analyses one document. */
   public EngineResult analyze(String text) {
-    return analyzeDocument(text).finish();
+    Workspace workspace = workspaces.get();
+    try {
+      return analyzeDocument(workspace, text).finish();
+    } finally {
+      workspace.release();
+    }
   }
 
   /**
@@ -33,7 +38,12 @@ public final class Engine {
    * number of pieces of evidence. For benchmarks that measure the engine's own allocation.
    */
   public int analyzeWithoutResults(String text) {
-    return analyzeDocument(text).evidenceCount();
+    Workspace workspace = workspaces.get();
+    try {
+      return analyzeDocument(workspace, text).evidenceCount();
+    } finally {
+      workspace.release();
+    }
   }
 
   /**
@@ -51,14 +61,13 @@ public final class Engine {
     return matches;
   }
 
-  private DocumentState analyzeDocument(String text) {
-    Workspace workspace = workspaces.get();
+  /** Analyses {@code text} into the workspace's document state, which the caller releases. */
+  private DocumentState analyzeDocument(Workspace workspace, String text) {
     Segmentation seg = segmenter.segment(text, workspace.load(text));
-    DocumentState document = new DocumentState(text, seg);
+    DocumentState document = workspace.document(text, seg);
     for (int s = 0; s < seg.sentenceCount; s++) {
       workspace.analyzeSentence(document, s);
     }
-    workspace.release();
     return document;
   }
 }

@@ -2,26 +2,31 @@ package dev.framelens.internal.engine;
 
 import dev.framelens.Evidence;
 import dev.framelens.Frame;
-import java.util.List;
 
-/** Evidence while the document is being analysed; its speaker is only known at the end. */
+/**
+ * Evidence while the document is being analysed; its speaker is only known at the end. Drafts
+ * are pooled by {@link DocumentState} and refilled from document to document, so they are
+ * mutable; the public {@link Evidence} is built from them once the document is done. Their
+ * modifier hits live in the document state's hit columns, {@link #hitCount} of them from
+ * {@link #hitFrom}.
+ */
 final class EvidenceDraft {
-  final Frame frame;
-  final Frame matchedFrame;
-  final String ruleId;
-  final int start;
-  final int end;
-  final int sentence;
-  final Evidence.Polarity polarity;
-  final double weight;
-  final List<Evidence.ModifierHit> modifiers;
-  final boolean suppressed;
+  Frame frame;
+  Frame matchedFrame;
+  String ruleId;
+  int start;
+  int end;
+  int sentence;
+  Evidence.Polarity polarity;
+  double weight;
+  int hitFrom;
+  int hitCount;
+  boolean suppressed;
   /** Index of the quotation holding the whole span, or -1. */
-  final int quote;
+  int quote;
 
-  EvidenceDraft(Frame frame, Frame matchedFrame, String ruleId, int start, int end, int sentence,
-      Evidence.Polarity polarity, double weight, List<Evidence.ModifierHit> modifiers,
-      boolean suppressed, int quote) {
+  EvidenceDraft set(Frame frame, Frame matchedFrame, String ruleId, int start, int end,
+      int sentence, Evidence.Polarity polarity, double weight, boolean suppressed, int quote) {
     this.frame = frame;
     this.matchedFrame = matchedFrame;
     this.ruleId = ruleId;
@@ -30,8 +35,8 @@ final class EvidenceDraft {
     this.sentence = sentence;
     this.polarity = polarity;
     this.weight = weight;
-    this.modifiers = modifiers;
     this.suppressed = suppressed;
     this.quote = quote;
+    return this;
   }
 }

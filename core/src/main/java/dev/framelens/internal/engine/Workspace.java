@@ -35,7 +35,8 @@ import org.apache.lucene.util.ArrayUtil;
 final class Workspace implements Matcher.Sink {
   /** Sentences longer than this many tokens are matched in windows of this size. */
   static final int WINDOW = 1_000;
-  private static final int FRAMES = Frame.values().length;
+  private static final Frame[] FRAME_VALUES = Frame.values();
+  private static final int FRAMES = FRAME_VALUES.length;
   private static final int[] NUMBER_ATOMS = {PatternAutomaton.NUMBER};
   private static final long NUMBER_MASK = PatternAutomaton.maskOf(NUMBER_ATOMS);
 
@@ -55,6 +56,7 @@ final class Workspace implements Matcher.Sink {
   private char[] retainedChars = new char[4096];
   /** The chars of the current document (see {@link #load}). */
   private char[] chars = retainedChars;
+  private final DocumentState document = new DocumentState();
 
   private int[][] atoms = new int[64][];
   /** Per token, the mask of its atoms (see {@link PatternAutomaton#maskOf}). */
@@ -85,6 +87,15 @@ final class Workspace implements Matcher.Sink {
   /** Per pattern: a rule, attribution or subset, the matches that context resolution serves. */
   private final boolean[] startsContext;
   private int contextMatches;
+  /** Per modifier, its conditions (an array: iterating the set allocated an iterator). */
+  private final Syntax.Condition[][] conditions;
+  // Scratch of evaluateRule: the modifiers that reach the rule match, and those that act.
+  private int[] applicable = new int[8];
+  private int[] applicableDistance = new int[8];
+  private int[] hitMatch = new int[8];
+  private String[] hitEffect = new String[8];
+  /** Per modifier and frame, its effect's description (built once: some concatenate). */
+  private final String[][] effectDescriptions;
   /** Per pattern, its kind's ordinal. */
   private final int[] patternKind;
   /** The window's matches of each kind (by ordinal), in match order. */
@@ -126,6 +137,17 @@ final class Workspace implements Matcher.Sink {
       overrides[p] = bits(patterns[p].overrides);
       immune[p] = bits(patterns[p].immune);
     }
+    this.effectDescriptions = new String[patterns.length][FRAMES];
+    for (int p = 0; p < patterns.length; p++) {
+      for (Frame frame : FRAME_VALUES) {
+        Syntax.Effect effect = patterns[p].effectOn(frame);
+        effectDescriptions[p][frame.ordinal()] = effect == null ? null : effect.describe();
+      }
+    }
+    this.conditions = new Syntax.Condition[patterns.length][];
+    for (int p = 0; p < patterns.length; p++) {
+      conditions[p] = patterns[p].conditions.toArray(new Syntax.Condition[0]);
+    }
     this.patternKind = new int[patterns.length];
     for (int p = 0; p < patterns.length; p++) {
       patternKind[p] = patterns[p].kind.ordinal();
@@ -157,9 +179,16 @@ final class Workspace implements Matcher.Sink {
     return chars;
   }
 
-  /** Lets go of the current document's chars (a huge document's array is not kept). */
+  /** The thread's document state, reset for a new document. */
+  DocumentState document(String text, Segmentation segmentation) {
+    document.reset(text, segmentation);
+    return document;
+  }
+
+  /** Lets go of the current document (a huge document's chars and state are not kept). */
   void release() {
     chars = retainedChars;
+    document.release();
   }
 
   private static BitSet bits(Set<Integer> ids) {
@@ -470,18 +499,18 @@ final class Workspace implements Matcher.Sink {
     int spanQuote = quote[ms] < 0 || quote[me] < 0 ? -1
         : seg.quoteContaining(tokens.start[ms], tokens.end[me]);
 
-    int[] applicable = applicableModifiers(rule, ms, me, path, spanQuote);
+    int applicableCount = applicableModifiers(rule, ms, me, path, spanQuote);
     boolean anyKept = false;
-    boolean[] emitted = new boolean[FRAMES * 2];
-    for (Frame original : Frame.values()) {
+    int emitted = 0; // bit (frame * 2 + dropped) per piece of evidence emitted
+    for (Frame original : FRAME_VALUES) {
       if (!rule.supports(original)) {
         continue;
       }
       int block = blockOver(ms, me, original);
       if (block >= 0) {
-        doc.addEvidence(new EvidenceDraft(original, original, rule.name, tokens.start[ms],
-            tokens.end[me], sentence, Evidence.Polarity.ASSERTED, rule.weight,
-            List.of(hit(block, "block")), true, spanQuote));
+        EvidenceDraft draft = doc.addEvidence(original, original, rule.name, tokens.start[ms],
+            tokens.end[me], sentence, Evidence.Polarity.ASSERTED, rule.weight, true, spanQuote);
+        addHit(draft, block, "block");
         continue;
       }
       Frame base = original;
@@ -490,14 +519,20 @@ final class Workspace implements Matcher.Sink {
       boolean dropped = false;
       double weight = rule.weight;
       Evidence.Polarity polarity = Evidence.Polarity.ASSERTED;
-      List<Evidence.ModifierHit> hits = new ArrayList<>(2);
-      for (int t : applicable) {
+      int hits = 0;
+      for (int a = 0; a < applicableCount; a++) {
+        int t = applicable[a];
         PatternInfo modifier = patterns[matchPattern[t]];
         Syntax.Effect effect = modifier.effectOn(current);
         if (effect == null) {
           continue;
         }
-        hits.add(hit(t, effect.describe()));
+        if (hits == hitMatch.length) {
+          hitMatch = Arrays.copyOf(hitMatch, hits * 2);
+          hitEffect = Arrays.copyOf(hitEffect, hits * 2);
+        }
+        hitMatch[hits] = t;
+        hitEffect[hits++] = effectDescriptions[modifier.id][current.ordinal()];
         switch (effect.kind()) {
           case DROP -> dropped = true;
           case NEGATE -> {
@@ -507,7 +542,7 @@ final class Workspace implements Matcher.Sink {
               if (target < 0) {
                 dropped = true;
               } else {
-                current = Frame.values()[target];
+                current = FRAME_VALUES[target];
                 polarity = Evidence.Polarity.NEGATED;
               }
             } else {
@@ -537,14 +572,17 @@ final class Workspace implements Matcher.Sink {
         polarity = Evidence.Polarity.CONTESTED;
       }
       Frame reported = dropped ? original : current;
-      int key = reported.ordinal() * 2 + (dropped ? 1 : 0);
-      if (emitted[key]) {
+      int key = 1 << (reported.ordinal() * 2 + (dropped ? 1 : 0));
+      if ((emitted & key) != 0) {
         continue; // two frames of one rule negated into the same frame: one piece of evidence
       }
-      emitted[key] = true;
+      emitted |= key;
       anyKept |= !dropped;
-      doc.addEvidence(new EvidenceDraft(reported, original, rule.name, tokens.start[ms],
-          tokens.end[me], sentence, polarity, weight, List.copyOf(hits), dropped, spanQuote));
+      EvidenceDraft draft = doc.addEvidence(reported, original, rule.name, tokens.start[ms],
+          tokens.end[me], sentence, polarity, weight, dropped, spanQuote);
+      for (int h = 0; h < hits; h++) {
+        addHit(draft, hitMatch[h], hitEffect[h]);
+      }
     }
     if (anyKept && rule.casualtyKind != null) {
       figure(rule, ms, me, path);
@@ -637,12 +675,15 @@ final class Workspace implements Matcher.Sink {
     return -1;
   }
 
-  /** Modifier matches that reach the rule match, nearest first. */
-  private int[] applicableModifiers(PatternInfo rule, int ms, int me, int[] path,
+  /**
+   * Modifier matches that reach the rule match, nearest first, into {@link #applicable};
+   * returns their number.
+   */
+  private int applicableModifiers(PatternInfo rule, int ms, int me, int[] path,
       int spanQuote) {
     int count = 0;
-    int[] found = null;
-    int[] distance = null;
+    int[] found = applicable;
+    int[] distance = applicableDistance;
     int[] modifiers = byKind[Syntax.PatternKind.MODIFIER.ordinal()];
     for (int ti = 0; ti < byKindCount[Syntax.PatternKind.MODIFIER.ordinal()]; ti++) {
       int t = modifiers[ti];
@@ -655,12 +696,9 @@ final class Workspace implements Matcher.Sink {
       if (d < 0) {
         continue;
       }
-      if (found == null) {
-        found = new int[4];
-        distance = new int[4];
-      } else if (count == found.length) {
-        found = Arrays.copyOf(found, count * 2);
-        distance = Arrays.copyOf(distance, count * 2);
+      if (count == found.length) {
+        found = applicable = Arrays.copyOf(found, count * 2);
+        distance = applicableDistance = Arrays.copyOf(distance, count * 2);
       }
       // Insertion sort: few modifiers reach a match.
       int at = count;
@@ -674,11 +712,11 @@ final class Workspace implements Matcher.Sink {
       distance[at] = d;
       count++;
     }
-    return count == 0 ? new int[0] : Arrays.copyOf(found, count);
+    return count;
   }
 
   private boolean conditionsHold(PatternInfo modifier, int spanQuote, int ms, int[] path) {
-    for (Syntax.Condition c : modifier.conditions) {
+    for (Syntax.Condition c : conditions[modifier.id]) {
       boolean holds = switch (c) {
         case QUESTION -> seg.sentenceIsQuestion[sentence];
         case QUOTED -> spanQuote >= 0;
@@ -735,11 +773,9 @@ final class Workspace implements Matcher.Sink {
     };
   }
 
-  private Evidence.ModifierHit hit(int m, String effect) {
-    int start = tokens.start[matchStart[m]];
-    int end = tokens.end[matchEnd[m]];
-    return new Evidence.ModifierHit(patterns[matchPattern[m]].name, start, end,
-        text.substring(start, end), effect);
+  private void addHit(EvidenceDraft draft, int m, String effect) {
+    doc.addHit(draft, patterns[matchPattern[m]].name, tokens.start[matchStart[m]],
+        tokens.end[matchEnd[m]], effect);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -101,10 +101,11 @@ public final class Matcher {
     int state = EMPTY_STATE;
     for (int i = from; i < to; i++) {
       long mask = masks[i];
-      if (state == EMPTY_STATE && mask == 0) {
-        continue; // nothing in progress and nothing to start: a fifth of news tokens
+      int[] tokenAtoms = atoms[i];
+      if (state == EMPTY_STATE && !startsAny(tokenAtoms)) {
+        continue; // nothing in progress and nothing to start: most tokens between matches
       }
-      int t = transition(state, atoms[i], mask);
+      int t = transition(state, tokenAtoms, mask);
       state = transitionTo[t];
       int[] reports = transitionReports[t];
       if (reports != null) {
@@ -113,6 +114,16 @@ public final class Matcher {
         }
       }
     }
+  }
+
+  /** Whether one of the atoms begins a pattern: a few array reads, cheaper than a probe. */
+  private boolean startsAny(int[] tokenAtoms) {
+    for (int atom : tokenAtoms) {
+      if (automaton.rootNext(atom) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The slot of the transition from {@code state} under the token's atoms, built if new. */

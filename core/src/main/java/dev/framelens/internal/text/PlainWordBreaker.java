@@ -120,6 +120,20 @@ final class PlainWordBreaker {
       int end = i + 1;
       while (end < to) {
         char d = text[end];
+        int k = end - start;
+        if (d >= 'a' && d <= 'z') {
+          // Most chars of a word: a lowercase ASCII letter needs no table and no lowering.
+          pool[at + k] = d;
+          if (k < 8) {
+            key1 |= (long) d << (k << 3);
+          } else if (k < 16) {
+            key2 |= (long) d << ((k - 8) << 3);
+          }
+          seen |= LETTER;
+          last = LETTER;
+          end++;
+          continue;
+        }
         byte next = d < 256 ? LATIN1[d] : classOf(d);
         if (next == LETTER || next == DIGIT || next == EXTEND_NUM_LET) {
           // WB5, WB8, WB9, WB10, WB13a and WB13b: alphanumerics and "_" run together.
@@ -149,7 +163,6 @@ final class PlainWordBreaker {
         }
         charBits |= d;
         lower = d < 128 ? LOWER[d] : d;
-        int k = end - start;
         pool[at + k] = lower;
         if (k < 8) {
           key1 |= (long) (lower & 0xFF) << (k << 3);

@@ -66,10 +66,11 @@ public final class Segmenter {
   private final class Pass {
     final char[] text;
     final int n;
-    int[] sentStart = new int[16];
-    int[] sentEnd = new int[16];
-    int[] sentParagraph = new int[16];
-    boolean[] sentQuestion = new boolean[16];
+    // Sized for sentences of 64 chars, shorter than most, so that they rarely grow.
+    int[] sentStart;
+    int[] sentEnd;
+    int[] sentParagraph;
+    boolean[] sentQuestion;
     int sentences;
     int[] quoteStart = new int[8];
     int[] quoteEnd = new int[8];
@@ -84,6 +85,11 @@ public final class Segmenter {
     Pass(char[] text, int n) {
       this.text = text;
       this.n = n;
+      int capacity = Math.min(16 + n / 64, 1 << 16);
+      sentStart = new int[capacity];
+      sentEnd = new int[capacity];
+      sentParagraph = new int[capacity];
+      sentQuestion = new boolean[capacity];
     }
 
     Segmentation run() {
