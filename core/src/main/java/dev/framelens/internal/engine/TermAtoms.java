@@ -6,7 +6,9 @@ import dev.framelens.internal.match.PatternAutomaton;
 import dev.framelens.internal.text.TokenBuffer;
 import dev.framelens.internal.text.TokenSink;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.tartarus.snowball.ext.EnglishStemmer;
 
@@ -25,9 +27,9 @@ import org.tartarus.snowball.ext.EnglishStemmer;
  * (Lucene's {@code CharArrayMap} hashed and compared through more indirection and cost twice as
  * much per token.)
  *
- * <p><b>Bound.</b> The table is emptied when it holds {@value #CACHE_LIMIT} terms, which bounds
- * its memory on any input; a long key is resolved without being cached. One instance per
- * thread.
+ * <p><b>Bound.</b> The table is emptied, between sentences, once it holds {@value
+ * #CACHE_LIMIT} terms, which bounds its memory on any input; a term longer than {@value
+ * #LONGEST_CACHED} chars is resolved without being cached. One instance per thread.
  */
 final class TermAtoms {
   static final int[] NONE = new int[0];
@@ -50,23 +52,60 @@ final class TermAtoms {
   private int[] entryOffset = new int[2048];
   private int[][] entryAtoms = new int[2048][];
   private int[][] entryCapitalized = new int[2048][];
+  private int[] entrySetId = new int[2048];
+  private int[] entryCapitalizedSetId = new int[2048];
   private long[] entryCapitalizedMask = new long[2048];
   private char[] keys = new char[16 * 1024];
   private int keysSize;
   private int entries;
 
   /**
-   * One array per distinct atom set, so that terms with the same atoms (all the words of a set)
-   * hand the matcher the same array, which its transition cache compares by identity first.
+   * Ids of the distinct atom sets, which the matcher keys its transitions by: terms with the
+   * same atoms (all the words of a set) share one id and one array. Ids are valid until the
+   * cache is emptied ({@link #startSentence}); {@link #NONE_SET} and {@link #NUMBER_SET} are
+   * fixed.
    */
-  private final Map<AtomSet, int[]> sharedSets = new HashMap<>();
+  private final Map<AtomSet, Integer> setIds = new HashMap<>();
+  private final List<int[]> sets = new ArrayList<>();
+  static final int NONE_SET = 0;
+  static final int NUMBER_SET = 1;
+  static final int[] NUMBER_ATOMS = {PatternAutomaton.NUMBER};
 
-  // The result of the last lookup, read through atoms() and mask().
+  // The result of the last lookup, read through atoms(), mask() and setId().
   private int[] lastAtoms;
   private long lastMask;
+  private int lastSetId;
 
   TermAtoms(CompiledLexicon lexicon) {
     this.lexicon = lexicon;
+    registerFixedSets();
+  }
+
+  private void registerFixedSets() {
+    setIds.clear();
+    sets.clear();
+    setIds.put(new AtomSet(NONE), NONE_SET);
+    sets.add(NONE);
+    setIds.put(new AtomSet(NUMBER_ATOMS), NUMBER_SET);
+    sets.add(NUMBER_ATOMS);
+  }
+
+  /**
+   * Called before each sentence's lookups: empties the cache when it has reached {@value
+   * #CACHE_LIMIT} terms, which bounds its memory on any input (it may pass the limit by one
+   * sentence's terms). Returns true when it did: atom set ids are then reassigned, and the
+   * matcher's cache, keyed by them, must be emptied too.
+   */
+  boolean startSentence() {
+    if (entries < CACHE_LIMIT) {
+      return false;
+    }
+    registerFixedSets();
+    Arrays.fill(table, 0);
+    Arrays.fill(entryCapitalized, 0, entries, null);
+    entries = 0;
+    keysSize = 0;
+    return true;
   }
 
   /**
@@ -81,7 +120,8 @@ final class TermAtoms {
     boolean capitalized = (flags & TokenSink.CAPITALIZED) != 0;
     if (length > LONGEST_CACHED) {
       int[] atoms = resolve(pool, offset, length);
-      lastAtoms = capitalized ? union(atoms, CAPITALIZED) : atoms;
+      lastSetId = setId(capitalized ? union(atoms, CAPITALIZED) : atoms);
+      lastAtoms = sets.get(lastSetId);
       lastMask = PatternAutomaton.maskOf(lastAtoms);
       return;
     }
@@ -96,14 +136,23 @@ final class TermAtoms {
     if (!capitalized) {
       lastAtoms = entryAtoms[entry];
       lastMask = table[at + 3];
+      lastSetId = entrySetId[entry];
       return;
     }
     if (entryCapitalized[entry] == null) {
-      entryCapitalized[entry] = shared(union(entryAtoms[entry], CAPITALIZED));
+      int id = setId(union(entryAtoms[entry], CAPITALIZED));
+      entryCapitalized[entry] = sets.get(id);
+      entryCapitalizedSetId[entry] = id;
       entryCapitalizedMask[entry] = PatternAutomaton.maskOf(entryCapitalized[entry]);
     }
     lastAtoms = entryCapitalized[entry];
     lastMask = entryCapitalizedMask[entry];
+    lastSetId = entryCapitalizedSetId[entry];
+  }
+
+  /** The id of the last term's atom set (see {@link #startSentence}). */
+  int setId() {
+    return lastSetId;
   }
 
   /** The atoms of the last term looked up (shared: never to be modified). */
@@ -153,18 +202,13 @@ final class TermAtoms {
   /** Resolves and adds a term; returns the index of its slot. */
   private int insert(char[] pool, int offset, int length, long key1, long key2,
       boolean exact) {
-    if (entries >= CACHE_LIMIT) {
-      sharedSets.clear();
-      Arrays.fill(table, 0);
-      Arrays.fill(entryCapitalized, 0, entries, null);
-      entries = 0;
-      keysSize = 0;
-    }
     if (entries == entryAtoms.length) {
       int capacity = entries * 2;
       entryOffset = Arrays.copyOf(entryOffset, capacity);
       entryAtoms = Arrays.copyOf(entryAtoms, capacity);
       entryCapitalized = Arrays.copyOf(entryCapitalized, capacity);
+      entrySetId = Arrays.copyOf(entrySetId, capacity);
+      entryCapitalizedSetId = Arrays.copyOf(entryCapitalizedSetId, capacity);
       entryCapitalizedMask = Arrays.copyOf(entryCapitalizedMask, capacity);
     }
     if (keysSize + length > keys.length) {
@@ -173,7 +217,8 @@ final class TermAtoms {
     System.arraycopy(pool, offset, keys, keysSize, length);
     int entry = entries++;
     entryOffset[entry] = keysSize;
-    entryAtoms[entry] = shared(resolve(pool, offset, length));
+    entrySetId[entry] = setId(resolve(pool, offset, length));
+    entryAtoms[entry] = sets.get(entrySetId[entry]);
     entryCapitalized[entry] = null;
     keysSize += length;
     if (entries * 2 > table.length / SLOT_LONGS) {
@@ -224,8 +269,12 @@ final class TermAtoms {
     return atoms;
   }
 
-  private int[] shared(int[] atoms) {
-    return atoms.length == 0 ? NONE : sharedSets.computeIfAbsent(new AtomSet(atoms), s -> atoms);
+  /** The id of an atom set, registered if new. */
+  private int setId(int[] atoms) {
+    return setIds.computeIfAbsent(new AtomSet(atoms), key -> {
+      sets.add(atoms);
+      return sets.size() - 1;
+    });
   }
 
   /** An atom array as a map key. */

@@ -37,8 +37,7 @@ final class Workspace implements Matcher.Sink {
   static final int WINDOW = 1_000;
   private static final Frame[] FRAME_VALUES = Frame.values();
   private static final int FRAMES = FRAME_VALUES.length;
-  private static final int[] NUMBER_ATOMS = {PatternAutomaton.NUMBER};
-  private static final long NUMBER_MASK = PatternAutomaton.maskOf(NUMBER_ATOMS);
+  private static final long NUMBER_MASK = PatternAutomaton.maskOf(TermAtoms.NUMBER_ATOMS);
 
   private final CompiledLexicon lexicon;
   private final PatternInfo[] patterns;
@@ -61,6 +60,8 @@ final class Workspace implements Matcher.Sink {
   private int[][] atoms = new int[64][];
   /** Per token, the mask of its atoms (see {@link PatternAutomaton#maskOf}). */
   private long[] masks = new long[64];
+  /** Per token, the id of its atom set (see {@link TermAtoms#setId}). */
+  private int[] setIds = new int[64];
   private int[] clause = new int[64];
   private int[] part = new int[64];
   private int[] quote = new int[64];
@@ -243,7 +244,7 @@ final class Workspace implements Matcher.Sink {
     for (int from = 0; from < n; from += WINDOW) {
       matchCount = 0;
       Arrays.fill(byKindCount, 0);
-      matcher.run(atoms, masks, from, Math.min(n, from + WINDOW), this);
+      matcher.run(atoms, masks, setIds, from, Math.min(n, from + WINDOW), this);
       total += matchCount;
     }
     return total;
@@ -256,15 +257,20 @@ final class Workspace implements Matcher.Sink {
     numbers.merge(tokens, text);
     int n = tokens.size;
     ensureCapacity(n);
+    if (termAtoms.startSentence()) {
+      matcher.clearCache(); // its transitions are keyed by the atom set ids just reassigned
+    }
     for (int i = 0; i < n; i++) {
       int flags = tokens.flags[i];
       if ((flags & TokenBuffer.NUMBER) != 0) {
-        atoms[i] = NUMBER_ATOMS;
+        atoms[i] = TermAtoms.NUMBER_ATOMS;
         masks[i] = NUMBER_MASK;
+        setIds[i] = TermAtoms.NUMBER_SET;
       } else {
         termAtoms.lookup(tokens, i);
         atoms[i] = termAtoms.atoms();
         masks[i] = termAtoms.mask();
+        setIds[i] = termAtoms.setId();
       }
     }
     return n;
@@ -275,6 +281,7 @@ final class Workspace implements Matcher.Sink {
       int capacity = ArrayUtil.oversize(n, Integer.BYTES);
       atoms = new int[capacity][];
       masks = new long[capacity];
+      setIds = new int[capacity];
       clause = new int[capacity];
       part = new int[capacity];
       quote = new int[capacity];
@@ -317,7 +324,7 @@ final class Workspace implements Matcher.Sink {
     matchCount = 0;
     contextMatches = 0;
     Arrays.fill(byKindCount, 0);
-    matcher.run(atoms, masks, from, to, this);
+    matcher.run(atoms, masks, setIds, from, to, this);
     if (contextMatches == 0) {
       // Boundaries, modifiers, blocks and qualifiers act only on rules, attributions and
       // subsets; most windows of news text have none of those, and skip all context work.

@@ -19,7 +19,8 @@ import org.apache.lucene.util.ArrayUtil;
  * since their match began, which unlike starts repeat from sentence to sentence), and a
  * transition, keyed by the DFA state and the token's atom set, holds the next DFA state and the
  * matches to report as {@code (pattern, age)}. Once warm, a token costs one probe of the
- * transition table, whatever the number of rules or live states.
+ * transition table, whatever the number of rules or live states, and a token met between matches
+ * (the empty state) one array read by its atom set's id.
  *
  * <p><b>Invariants.</b> The cached step is the NFA step exactly: live states keep the order in
  * which they were entered and two threads reaching one state keep the later start, so matches
@@ -40,6 +41,7 @@ public final class Matcher {
   static final int MAX_TRANSITIONS = 1 << 16;
   private static final int EMPTY_STATE = 0;
   private static final int[] NO_PAIRS = new int[0];
+  private static final int UNKNOWN = -1;
 
   private final PatternAutomaton automaton;
   private final int maxDfaStates;
@@ -51,11 +53,17 @@ public final class Matcher {
   private final Map<PairsKey, Integer> dfaIndex = new HashMap<>();
   // Transitions: open addressing over parallel arrays; a free slot has transitionFrom -1.
   private int[] transitionFrom;
-  private int[][] transitionAtoms;
+  /** Per transition, the id of the atom set it was taken under. */
+  private int[] transitionSet;
   private int[] transitionTo;
   /** Per transition: the matches it reports as (pattern, age) pairs, or null. */
   private int[][] transitionReports;
   private int transitionCount;
+
+  // The transitions from the empty state, by atom set id: the next state (UNKNOWN if not yet
+  // computed) and the matches to report.
+  private int[] emptyTarget = new int[0];
+  private int[][] emptyReports = new int[0][];
 
   // Scratch for computing one NFA step.
   private int[] nextStates = new int[16];
@@ -90,24 +98,38 @@ public final class Matcher {
    * Finds every match within tokens {@code from .. to-1}, where {@code atoms[i]} lists the
    * atoms token {@code i} satisfies (without {@link PatternAutomaton#ANY}, which every token
    * does), and {@code masks[i]} is {@link PatternAutomaton#maskOf} of them, which the engine
-   * caches per distinct term. The matcher keeps references to the atom arrays in its cache, so
-   * they must not be changed afterwards. Matches are reported in order of their end token, with
+   * caches per distinct term, and {@code setIds[i]} identifies the atom set: two tokens have the
+   * same id exactly when they have the same atoms, until the caller calls {@link #clearCache}
+   * (the cache is keyed by these ids). Matches are reported in order of their end token, with
    * absolute token indices.
    */
-  public void run(int[][] atoms, long[] masks, int from, int to, Sink sink) {
+  public void run(int[][] atoms, long[] masks, int[] setIds, int from, int to, Sink sink) {
     if (dfaStateCount > maxDfaStates || transitionCount > maxTransitions) {
       clearCache();
     }
     int state = EMPTY_STATE;
     for (int i = from; i < to; i++) {
-      long mask = masks[i];
-      int[] tokenAtoms = atoms[i];
-      if (state == EMPTY_STATE && !startsAny(tokenAtoms)) {
-        continue; // nothing in progress and nothing to start: most tokens between matches
+      int setId = setIds[i];
+      int target;
+      int[] reports;
+      if (state == EMPTY_STATE) {
+        // Between matches, which is most of the time: one array read, no hashing.
+        if (setId >= emptyTarget.length) {
+          growEmpty(setId);
+        }
+        target = emptyTarget[setId];
+        if (target == UNKNOWN) {
+          step(NO_PAIRS, atoms[i], masks[i]);
+          target = emptyTarget[setId] = intern();
+          emptyReports[setId] = collectReports();
+        }
+        reports = emptyReports[setId];
+      } else {
+        int t = transition(state, setId, atoms[i], masks[i]);
+        target = transitionTo[t];
+        reports = transitionReports[t];
       }
-      int t = transition(state, tokenAtoms, mask);
-      state = transitionTo[t];
-      int[] reports = transitionReports[t];
+      state = target;
       if (reports != null) {
         for (int r = 0; r < reports.length; r += 2) {
           sink.match(reports[r], i - reports[r + 1], i);
@@ -116,30 +138,40 @@ public final class Matcher {
     }
   }
 
-  /** Whether one of the atoms begins a pattern: a few array reads, cheaper than a probe. */
-  private boolean startsAny(int[] tokenAtoms) {
-    for (int atom : tokenAtoms) {
-      if (automaton.rootNext(atom) >= 0) {
-        return true;
-      }
-    }
-    return false;
+  /**
+   * Empties the cache: the caller does so when it reassigns atom set ids, and the matcher when
+   * the cache is full.
+   */
+  public void clearCache() {
+    dfaIndex.clear();
+    Arrays.fill(dfaPairs, null);
+    dfaPairs[EMPTY_STATE] = NO_PAIRS;
+    dfaIndex.put(new PairsKey(NO_PAIRS), EMPTY_STATE);
+    dfaStateCount = 1;
+    allocateTransitions(1024);
+    Arrays.fill(emptyTarget, UNKNOWN);
+    Arrays.fill(emptyReports, null);
   }
 
-  /** The slot of the transition from {@code state} under the token's atoms, built if new. */
-  private int transition(int state, int[] tokenAtoms, long mask) {
+  private void growEmpty(int setId) {
+    int capacity = Math.max(setId + 1, emptyTarget.length * 2);
+    int old = emptyTarget.length;
+    emptyTarget = Arrays.copyOf(emptyTarget, capacity);
+    Arrays.fill(emptyTarget, old, capacity, UNKNOWN);
+    emptyReports = Arrays.copyOf(emptyReports, capacity);
+  }
+
+  /** The slot of the transition from {@code state} under the token's atom set, built if new. */
+  private int transition(int state, int setId, int[] tokenAtoms, long mask) {
     int slotMask = transitionFrom.length - 1;
-    int slot = hash(state, tokenAtoms) & slotMask;
+    int slot = hash(state, setId) & slotMask;
     while (true) {
       int from = transitionFrom[slot];
       if (from < 0) {
         break;
       }
-      if (from == state) {
-        int[] known = transitionAtoms[slot];
-        if (known == tokenAtoms || Arrays.equals(known, tokenAtoms)) {
-          return slot;
-        }
+      if (from == state && transitionSet[slot] == setId) {
+        return slot;
       }
       slot = (slot + 1) & slotMask;
     }
@@ -148,34 +180,28 @@ public final class Matcher {
     int[] reports = collectReports();
     if ((transitionCount + 1) * 2 > transitionFrom.length) {
       growTransitions();
-      return insertTransition(state, tokenAtoms, target, reports);
+      return insertTransition(state, setId, target, reports);
     }
-    return insertTransition(state, tokenAtoms, target, reports, slot);
+    return insertTransition(state, setId, target, reports, slot);
   }
 
-  /** The hash of a transition: its state and the token's atoms themselves, not their mask. */
-  private static int hash(int state, int[] tokenAtoms) {
-    long h = state;
-    for (int atom : tokenAtoms) {
-      h = h * 0x9E3779B97F4A7C15L + atom;
-    }
-    h *= 0xC2B2AE3D27D4EB4FL;
-    return (int) (h ^ (h >>> 31));
+  private static int hash(int state, int setId) {
+    long h = ((long) state << 32 | setId) * 0x9E3779B97F4A7C15L;
+    return (int) (h ^ (h >>> 29));
   }
 
-  private int insertTransition(int state, int[] tokenAtoms, int target, int[] reports) {
+  private int insertTransition(int state, int setId, int target, int[] reports) {
     int slotMask = transitionFrom.length - 1;
-    int slot = hash(state, tokenAtoms) & slotMask;
+    int slot = hash(state, setId) & slotMask;
     while (transitionFrom[slot] >= 0) {
       slot = (slot + 1) & slotMask;
     }
-    return insertTransition(state, tokenAtoms, target, reports, slot);
+    return insertTransition(state, setId, target, reports, slot);
   }
 
-  private int insertTransition(int state, int[] tokenAtoms, int target, int[] reports,
-      int slot) {
+  private int insertTransition(int state, int setId, int target, int[] reports, int slot) {
     transitionFrom[slot] = state;
-    transitionAtoms[slot] = tokenAtoms;
+    transitionSet[slot] = setId;
     transitionTo[slot] = target;
     transitionReports[slot] = reports;
     transitionCount++;
@@ -184,13 +210,13 @@ public final class Matcher {
 
   private void growTransitions() {
     int[] oldFrom = transitionFrom;
-    int[][] oldAtoms = transitionAtoms;
+    int[] oldSet = transitionSet;
     int[] oldTo = transitionTo;
     int[][] oldReports = transitionReports;
     allocateTransitions(oldFrom.length * 2);
     for (int s = 0; s < oldFrom.length; s++) {
       if (oldFrom[s] >= 0) {
-        insertTransition(oldFrom[s], oldAtoms[s], oldTo[s], oldReports[s]);
+        insertTransition(oldFrom[s], oldSet[s], oldTo[s], oldReports[s]);
       }
     }
   }
@@ -198,20 +224,12 @@ public final class Matcher {
   private void allocateTransitions(int capacity) {
     transitionFrom = new int[capacity];
     Arrays.fill(transitionFrom, -1);
-    transitionAtoms = new int[capacity][];
+    transitionSet = new int[capacity];
     transitionTo = new int[capacity];
     transitionReports = new int[capacity][];
     transitionCount = 0;
   }
 
-  private void clearCache() {
-    dfaIndex.clear();
-    Arrays.fill(dfaPairs, null);
-    dfaPairs[EMPTY_STATE] = NO_PAIRS;
-    dfaIndex.put(new PairsKey(NO_PAIRS), EMPTY_STATE);
-    dfaStateCount = 1;
-    allocateTransitions(1024);
-  }
 
   // ---------------------------------------------------------------------------------------------
   // One NFA step, computed on a cache miss

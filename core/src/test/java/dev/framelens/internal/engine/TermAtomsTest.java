@@ -74,12 +74,30 @@ class TermAtomsTest {
     assertArrayEquals(lower, atoms("stalemated", false));
   }
 
+  private int setId(String term, boolean capitalized) {
+    atoms(term, capitalized);
+    return terms.setId();
+  }
+
+  @Test
+  void setIdsAreEqualExactlyForEqualAtomSets() {
+    assertEquals(TermAtoms.NONE_SET, setId("unrelated", false));
+    assertEquals(setId("stalemated", false), setId("stalemates", false)); // one prefix atom
+    assertNotEquals(setId("stalemated", false), setId("stalemated", true));
+    assertNotEquals(setId("a", false), setId("counteroffensives", false));
+  }
+
   @Test
   void theCacheStaysCorrectWhenItFillsUpAndStartsAgain() {
     int[] a = atoms("a", false);
+    assertEquals(false, terms.startSentence());
     for (int i = 0; i <= TermAtoms.CACHE_LIMIT + 10; i++) {
       atoms("w" + i, (i & 1) == 0);
     }
+    assertArrayEquals(a, atoms("a", false)); // over the limit until the next sentence starts
+    assertEquals(true, terms.startSentence());
+    assertEquals(false, terms.startSentence());
+    assertEquals(TermAtoms.NONE_SET, setId("w7", false));
     assertArrayEquals(a, atoms("a", false));
     assertArrayEquals(new int[0], atoms("w5", false));
     assertEquals(1, atoms("stalematex", false).length);

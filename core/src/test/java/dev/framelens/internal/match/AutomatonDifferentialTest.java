@@ -95,12 +95,14 @@ class AutomatonDifferentialTest {
       for (int[] range : new int[][] {{0, n}, {from, to}}) {
         TreeSet<Match> expected = reference.matches(tokens, range[0], range[1]);
         TreeSet<Match> actual = new TreeSet<>();
-        matcher.run(atoms, MatcherTest.masks(atoms), range[0], range[1],
+        long[] masks = MatcherTest.masks(atoms);
+        int[] ids = MatcherTest.ids(atoms);
+        matcher.run(atoms, masks, ids, range[0], range[1],
             (p, s, e) -> actual.add(new Match(p, s, e)));
         assertEquals(expected, actual, () -> "lexicon:\n" + lex.render() + "tokens "
             + tokens + " range " + range[0] + ".." + range[1]);
         TreeSet<Match> fromForgetful = new TreeSet<>();
-        forgetful.run(atoms, MatcherTest.masks(atoms), range[0], range[1],
+        forgetful.run(atoms, masks, ids, range[0], range[1],
             (p, s, e) -> fromForgetful.add(new Match(p, s, e)));
         assertEquals(expected, fromForgetful, "after the cache was emptied");
         found |= !expected.isEmpty();

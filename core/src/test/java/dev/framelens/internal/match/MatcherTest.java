@@ -16,6 +16,19 @@ class MatcherTest {
   private static final int C = A + 2;
   private static final int ANY = PatternAutomaton.ANY;
 
+  /** Ids of the atom sets, equal for equal sets, as the engine's term cache assigns them. */
+  static int[] ids(int[][] atoms) {
+    int[] ids = new int[atoms.length];
+    for (int i = 0; i < atoms.length; i++) {
+      ids[i] = SET_IDS.computeIfAbsent(java.util.Arrays.toString(atoms[i]), k -> SET_IDS.size());
+    }
+    return ids;
+  }
+
+  /** One numbering for all tests, as one thread's term cache numbers sets for its matcher. */
+  private static final java.util.Map<String, Integer> SET_IDS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Each token's atom mask, as the engine's term cache provides it. */
   static long[] masks(int[][] atoms) {
     long[] masks = new long[atoms.length];
@@ -31,7 +44,7 @@ class MatcherTest {
    */
   private static List<String> run(PatternAutomaton automaton, int[][] atoms, int from, int to) {
     List<int[]> out = new ArrayList<>();
-    new Matcher(automaton).run(atoms, masks(atoms), from, to, (p, s, e) -> out.add(new int[] {p, s, e}));
+    new Matcher(automaton).run(atoms, masks(atoms), ids(atoms), from, to, (p, s, e) -> out.add(new int[] {p, s, e}));
     for (int i = 1; i < out.size(); i++) {
       assertTrue(out.get(i - 1)[2] <= out.get(i)[2], "matches out of end order");
     }
@@ -112,12 +125,12 @@ class MatcherTest {
     Matcher matcher = new Matcher(builder.build());
     List<String> first = new ArrayList<>();
     int[][] firstText = {{A}, {C}};
-    matcher.run(firstText, masks(firstText), 0, 2,
+    matcher.run(firstText, masks(firstText), ids(firstText), 0, 2,
         (p, s, e) -> first.add(p + ":" + s + "-" + e));
     List<String> second = new ArrayList<>();
     // A run must not continue the partial match the previous run left open.
     int[][] secondText = {{B}, {A}, {C}, {B}};
-    matcher.run(secondText, masks(secondText), 0, 4,
+    matcher.run(secondText, masks(secondText), ids(secondText), 0, 4,
         (p, s, e) -> second.add(p + ":" + s + "-" + e));
     assertEquals(List.of(), first);
     assertEquals(List.of("0:1-3"), second);
