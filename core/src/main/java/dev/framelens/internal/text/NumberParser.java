@@ -1,7 +1,6 @@
 package dev.framelens.internal.text;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.CharArrayMap;
@@ -100,11 +99,14 @@ public final class NumberParser {
   }
 
   /**
-   * Words that can begin a number phrase, keyed by their first two letters and length: a
-   * token whose key is not set (most words, "the" among them) begins none, which spares the
-   * table lookups of the grammar for nearly every token.
+   * Words that can begin a number phrase, as an open-addressing set of their term keys (first 8
+   * chars packed, see {@link TokenBuffer#key1}) and lengths: a token not in it (most words)
+   * begins none, which spares the grammar's table lookups for nearly every token. Keys of words
+   * longer than 8 chars stand for every word with that beginning and length, which only lets
+   * a few more words through to the grammar.
    */
-  private static final BitSet STARTS = new BitSet();
+  private static final long[] STARTER_KEYS = new long[512];
+  private static final int[] STARTER_LENGTHS = new int[512];
 
   static {
     List<String> starters = new ArrayList<>(List.of("a", "an", "half", "tens", "hundreds",
@@ -114,21 +116,45 @@ public final class NumberParser {
         starters.add(new String((char[]) key));
       }
     }
+    if (starters.size() * 2 > STARTER_KEYS.length) {
+      throw new IllegalStateException("too many number words for the starter set");
+    }
     for (String word : starters) {
-      STARTS.set(startKey(word.toCharArray(), 0, word.length()));
+      long key = TokenBuffer.packKey(word.toCharArray(), 0, word.length(), 0);
+      int slot = starterSlot(key, word.length());
+      while (STARTER_LENGTHS[slot] != 0
+          && (STARTER_KEYS[slot] != key || STARTER_LENGTHS[slot] != word.length())) {
+        slot = (slot + 1) & (STARTER_KEYS.length - 1);
+      }
+      STARTER_KEYS[slot] = key;
+      STARTER_LENGTHS[slot] = word.length();
     }
   }
 
-  private static int startKey(char[] chars, int offset, int length) {
-    int first = chars[offset] & 0x7F;
-    int second = length > 1 ? chars[offset + 1] & 0x7F : 0;
-    return (first * 128 + second) * 16 + Math.min(length, 15);
+  private static int starterSlot(long key, int length) {
+    long h = (key ^ length) * 0x9E3779B97F4A7C15L;
+    return (int) (h >>> 55); // the top 9 bits: 512 slots
+  }
+
+  /** Whether token {@code i} may begin a number phrase. */
+  private static boolean mayStart(TokenBuffer t, int i) {
+    if ((t.flags[i] & TokenSink.NUMERIC) != 0) {
+      return true;
+    }
+    long key = t.key1[i];
+    int length = t.termLength[i];
+    for (int slot = starterSlot(key, length); STARTER_LENGTHS[slot] != 0;
+        slot = (slot + 1) & (STARTER_KEYS.length - 1)) {
+      if (STARTER_KEYS[slot] == key && STARTER_LENGTHS[slot] == length) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Tokens consumed by a number phrase at {@code i} (0 if none), result in the fields. */
   private int parseAt(TokenBuffer t, String text, int i) {
-    if ((t.flags[i] & TokenSink.NUMERIC) == 0
-        && !STARTS.get(startKey(t.pool, t.termOffset[i], t.termLength[i]))) {
+    if (!mayStart(t, i)) {
       return 0;
     }
     resultVague = false;

@@ -61,21 +61,24 @@ public final class TokenBuffer implements TokenSink {
       reserve(length);
       System.arraycopy(term, offset, pool, poolSize, length);
     }
-    long first = 0;
-    long second = 0;
-    int wide = 0;
-    for (int k = 0; k < length && k < 16; k++) {
-      char c = pool[poolSize + k];
-      wide |= c;
-      if (k < 8) {
-        first |= (long) (c & 0xFF) << (k << 3);
-      } else {
-        second |= (long) (c & 0xFF) << ((k - 8) << 3);
-      }
+    boolean exact = length <= 16;
+    for (int k = 0; k < length && exact; k++) {
+      exact = pool[poolSize + k] < 256;
     }
-    boolean exact = length <= 16 && wide < 256;
-    addWritten(length, tokenStart, tokenEnd, exact ? tokenFlags | EXACT_KEY : tokenFlags, first,
-        second);
+    addWritten(length, tokenStart, tokenEnd, exact ? tokenFlags | EXACT_KEY : tokenFlags,
+        packKey(pool, poolSize, length, 0), packKey(pool, poolSize, length, 8));
+  }
+
+  /**
+   * The low bytes of chars {@code from .. from+7} of the term {@code chars[offset, offset +
+   * length)}, packed as {@link #key1} says (0 for chars past the end).
+   */
+  static long packKey(char[] chars, int offset, int length, int from) {
+    long key = 0;
+    for (int k = from; k < length && k < from + 8; k++) {
+      key |= (long) (chars[offset + k] & 0xFF) << ((k - from) << 3);
+    }
+    return key;
   }
 
   /**
