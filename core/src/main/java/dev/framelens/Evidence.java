@@ -106,7 +106,9 @@ public record Evidence(
     checkArgument(0 <= start && start <= end, "bad span [%s, %s)", start, end);
     checkArgument(text.length() == end - start, "text length %s != span length %s",
         text.length(), end - start);
-    checkArgument(weight >= 0 && weight <= 1, "weight out of [0, 1]: %s", weight);
+    if (!(weight >= 0 && weight <= 1)) { // not checkArgument: it would box the double
+      throw new IllegalArgumentException("weight out of [0, 1]: " + weight);
+    }
     checkArgument(sentenceIndex >= 0, "sentenceIndex is negative: %s", sentenceIndex);
     modifiers = List.copyOf(modifiers);
   }

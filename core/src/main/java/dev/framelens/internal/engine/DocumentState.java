@@ -232,7 +232,7 @@ final class DocumentState {
     }
     String[] quoteSpeakers = new String[seg.quoteCount];
     boolean[] quoteResolved = new boolean[seg.quoteCount];
-    List<Evidence> evidence = new ArrayList<>();
+    List<Evidence> evidence = new ArrayList<>(draftCount);
     List<Evidence> suppressed = new ArrayList<>();
     Arrays.sort(drafts, 0, draftCount, ORDER);
     for (int i = 0; i < draftCount; i++) {

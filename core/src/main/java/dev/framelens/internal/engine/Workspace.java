@@ -484,7 +484,8 @@ final class Workspace implements Matcher.Sink {
       if (matchDropped[a] || rule.overrides.isEmpty()) {
         continue;
       }
-      for (int b = 0; b < matchCount; b++) {
+      for (int bi = 0; bi < byKindCount[Syntax.PatternKind.RULE.ordinal()]; bi++) {
+        int b = rules[bi]; // overrides name rules only (the compiler checks)
         if (b != a && !matchDropped[b] && overrides[rule.id].get(matchPattern[b])
             && matchStart[a] <= matchEnd[b] && matchStart[b] <= matchEnd[a]) {
           matchDropped[b] = true;
