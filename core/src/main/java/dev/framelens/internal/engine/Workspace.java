@@ -32,7 +32,7 @@ import org.apache.lucene.util.ArrayUtil;
  * each rule match the modifiers in scope, nearest first. Casualty figures and speech
  * attributions are read off the same matches.
  */
-final class Workspace implements Matcher.Sink {
+final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
   /** Sentences longer than this many tokens are matched in windows of this size. */
   static final int WINDOW = 1_000;
   private static final Frame[] FRAME_VALUES = Frame.values();
@@ -75,13 +75,8 @@ final class Workspace implements Matcher.Sink {
   /** For a rule match: the expanded sequence it matched (see {@link #path}). */
   private int[][] matchPath = new int[32][];
   private int matchCount;
-  /**
-   * Per pattern, its expanded sequences by length, each list in the pattern's order: {@link
-   * #path} looks only at those of a match's length (a gap-heavy rule has hundreds).
-   */
-  private final int[][][][] sequencesByLength;
-  /** For each of those sequences, the mask of its atoms: a quick test that it cannot fit. */
-  private final long[][][] requiredMasks;
+  /** Per pattern, its expanded sequences indexed for {@link #path}. */
+  private final SequenceIndex[] sequenceIndexes;
   /** Per rule, the rules it overrides and the modifiers it is immune to, as bit sets. */
   private final BitSet[] overrides;
   private final BitSet[] immune;
@@ -115,22 +110,9 @@ final class Workspace implements Matcher.Sink {
     this.patterns = lexicon.patterns;
     this.termAtoms = new TermAtoms(lexicon);
     this.matcher = new Matcher(lexicon.automaton);
-    this.sequencesByLength = new int[patterns.length][][][];
-    this.requiredMasks = new long[patterns.length][][];
+    this.sequenceIndexes = new SequenceIndex[patterns.length];
     for (int p = 0; p < patterns.length; p++) {
-      int[][][] byLength = byLength(patterns[p].sequences);
-      sequencesByLength[p] = byLength;
-      requiredMasks[p] = new long[byLength.length][];
-      for (int length = 0; length < byLength.length; length++) {
-        requiredMasks[p][length] = new long[byLength[length].length];
-        for (int j = 0; j < byLength[length].length; j++) {
-          for (int atom : byLength[length][j]) {
-            if (atom != PatternAutomaton.ANY) {
-              requiredMasks[p][length][j] |= 1L << (atom & 63);
-            }
-          }
-        }
-      }
+      sequenceIndexes[p] = new SequenceIndex(patterns[p].sequences);
     }
     this.overrides = new BitSet[patterns.length];
     this.immune = new BitSet[patterns.length];
@@ -196,25 +178,6 @@ final class Workspace implements Matcher.Sink {
     BitSet bits = new BitSet();
     ids.forEach(bits::set);
     return bits;
-  }
-
-  private static int[][][] byLength(int[][] sequences) {
-    int longest = 0;
-    for (int[] sequence : sequences) {
-      longest = Math.max(longest, sequence.length);
-    }
-    List<List<int[]>> lists = new ArrayList<>();
-    for (int length = 0; length <= longest; length++) {
-      lists.add(new ArrayList<>());
-    }
-    for (int[] sequence : sequences) {
-      lists.get(sequence.length).add(sequence);
-    }
-    int[][][] out = new int[longest + 1][][];
-    for (int length = 0; length <= longest; length++) {
-      out[length] = lists.get(length).toArray(new int[0][]);
-    }
-    return out;
   }
 
   /** Analyses sentence {@code s} of the document, adding its evidence and figures to it. */
@@ -604,39 +567,17 @@ final class Workspace implements Matcher.Sink {
    * words of one clause, while words the rule spells out may stand on both sides of a comma.
    */
   private int[] path(PatternInfo rule, int ms, int me) {
-    int length = me - ms + 1;
-    int[][][] byLength = sequencesByLength[rule.id];
-    if (length >= byLength.length) {
-      return null;
-    }
-    long spanMask = 0;
-    for (int k = ms; k <= me; k++) {
-      spanMask |= masks[k];
-    }
-    int[][] candidates = byLength[length];
-    long[] required = requiredMasks[rule.id][length];
-    for (int j = 0; j < candidates.length; j++) {
-      if ((required[j] & ~spanMask) != 0) {
-        continue; // an atom the sequence asks for is on no token of the span
-      }
-      int[] sequence = candidates[j];
-      boolean fits = true;
-      for (int k = 0; k < length && fits; k++) {
-        fits = satisfies(ms + k, sequence[k]);
-        if (fits && k > 0 && clause[ms + k] != clause[ms + k - 1]
-            && (sequence[k] == PatternAutomaton.ANY || sequence[k - 1] == PatternAutomaton.ANY)) {
-          fits = false;
-        }
-      }
-      if (fits) {
-        return sequence;
-      }
-    }
-    return null;
+    return sequenceIndexes[rule.id].first(ms, me - ms + 1, this);
+  }
+
+  @Override
+  public boolean clauseBreak(int k) {
+    return clause[k] != clause[k - 1];
   }
 
   /** Whether token {@code k} satisfies {@code atom} (every token satisfies {@code ANY}). */
-  private boolean satisfies(int k, int atom) {
+  @Override
+  public boolean satisfies(int k, int atom) {
     if (atom == PatternAutomaton.ANY) {
       return true;
     }
