@@ -153,6 +153,7 @@ public final class Main {
         .toAbsolutePath().normalize();
     System.setProperty(BenchmarkCorpus.SEEDS_PROPERTY, seeds.toString());
 
+    String loadBefore = loadAverage();
     long started = System.nanoTime();
     Map<Report.Key, Report.Score> scores = new LinkedHashMap<>();
     try {
@@ -172,13 +173,15 @@ public final class Main {
           .threads(2)
           .build()).run());
     } catch (RunnerException e) {
-      // Only a smoke run stops at the first failure; the table below names what did not run.
-      System.err.println("A benchmark failed: " + e.getMessage());
+      // A smoke run stops at the first failing benchmark, any run when JMH cannot start (another
+      // JMH holds its lock); the table below names what did not run.
+      System.err.println("The run stopped: " + e.getMessage());
     }
     long seconds = Math.round((System.nanoTime() - started) / 1e9);
 
     Report report = new Report(scores, charsPerOperation());
-    String text = header(mode, chars, seconds) + "\n" + report.markdown(mode != Mode.SMOKE);
+    String text = header(mode, chars, seconds, loadBefore + " before, " + loadAverage()
+        + " after") + "\n" + report.markdown(mode != Mode.SMOKE);
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     out.println();
     out.print(text);
@@ -266,23 +269,36 @@ public final class Main {
   }
 
   /** The run's mode, date, machine, JVM and corpus, as Markdown lines. */
-  private static String header(Mode mode, int chars, long seconds) {
+  private static String header(Mode mode, int chars, long seconds, String load) {
     BenchmarkCorpus corpus = BenchmarkCorpus.load();
     String when = ZonedDateTime.now(ZoneOffset.UTC)
         .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT));
     return String.format(Locale.ROOT, """
         FrameLens benchmarks: %s run, %s, %d s
-        - Machine: %s, %d processors (nproc), %s %s %s
+        - Machine: %s, %d processors (nproc), %s %s %s; load average %s
         - Java: %s %s (%s)
         - Corpus: %,d chars of %s; one operation of ScoringLoopBenchmark and \
         LexiconScalingBenchmark passes over all of it, DocumentLengthBenchmark over %,d chars, \
         ThreadsBenchmark over 1/%d of it per thread
         """, mode.name().toLowerCase(Locale.ROOT), when, seconds, cpuModel(),
         Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
-        System.getProperty("os.version"), System.getProperty("os.arch"),
+        System.getProperty("os.version"), System.getProperty("os.arch"), load,
         System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
         System.getProperty("java.vm.vendor"), corpus.text().length(), corpus.origin(),
         Math.min(DocumentLengthBenchmark.TEXT_CHARS, chars), ThreadsBenchmark.SLICES);
+  }
+
+  /**
+   * The one-minute load average (Linux), or "unknown": other work on the machine skews every
+   * number of the run, so the report says how busy it was.
+   */
+  private static String loadAverage() {
+    try {
+      String line = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII);
+      return line.substring(0, line.indexOf(' '));
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   /** The CPU's model name from /proc/cpuinfo (Linux), or "unknown CPU". */
