@@ -83,6 +83,8 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
   /** Per pattern: a rule, attribution or subset, the matches that context resolution serves. */
   private final boolean[] startsContext;
   private int contextMatches;
+  /** The lexicon's "who" categories by atom (a map lookup boxed the atom). */
+  private final String[] whoByAtom;
   /** Per modifier, its conditions (an array: iterating the set allocated an iterator). */
   private final Syntax.Condition[][] conditions;
   // Scratch of evaluateRule: the modifiers that reach the rule match, and those that act.
@@ -120,6 +122,10 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
       overrides[p] = bits(patterns[p].overrides);
       immune[p] = bits(patterns[p].immune);
     }
+    int highestWhoAtom = lexicon.whoCategories.keySet().stream().mapToInt(a -> a).max()
+        .orElse(-1);
+    this.whoByAtom = new String[highestWhoAtom + 1];
+    lexicon.whoCategories.forEach((atom, category) -> whoByAtom[atom] = category);
     this.effectDescriptions = new String[patterns.length][FRAMES];
     for (int p = 0; p < patterns.length; p++) {
       for (Frame frame : FRAME_VALUES) {
@@ -378,20 +384,27 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
   private boolean punctuationBetween(int from, int to) {
     for (int k = from; k < to; k++) {
       char c = chars[k];
-      switch (c) {
-        case ',', ';', ':', '(', ')', '[', ']', '\u2013', '\u2014' -> {
-          return true;
-        }
-        case '-' -> {
-          if (k > from && k + 1 < to && Character.isWhitespace(chars[k - 1])
-              && Character.isWhitespace(chars[k + 1])) {
-            return true;
-          }
-        }
-        default -> { }
+      if (c == ' ') {
+        continue; // the usual gap between two words
+      }
+      if (c < 128 ? CLAUSE_PUNCTUATION[c] : c == '\u2013' || c == '\u2014') {
+        return true;
+      }
+      if (c == '-' && k > from && k + 1 < to && Character.isWhitespace(chars[k - 1])
+          && Character.isWhitespace(chars[k + 1])) {
+        return true; // a spaced hyphen stands for a dash
       }
     }
     return false;
+  }
+
+  /** ASCII punctuation that ends a clause. */
+  private static final boolean[] CLAUSE_PUNCTUATION = new boolean[128];
+
+  static {
+    for (char c : ",;:()[]".toCharArray()) {
+      CLAUSE_PUNCTUATION[c] = true;
+    }
   }
 
   /** Entering or leaving a real quotation splits a clause; a scare quote does not. */
@@ -820,7 +833,7 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
         break;
       }
       for (int atom : atoms[k]) {
-        String category = lexicon.whoCategories.get(atom);
+        String category = atom < whoByAtom.length ? whoByAtom[atom] : null;
         if (category != null) {
           return category;
         }
