@@ -27,6 +27,7 @@ import java.util.OptionalLong;
 final class DocumentState {
   private static final Frame[] FRAME_VALUES = Frame.values();
   private static final int FRAMES = FRAME_VALUES.length;
+  private static final Comparator<FigureDraft> BY_START = Comparator.comparingInt(f -> f.start);
   /** Evidence in text order: by start, end, frame and rule. */
   private static final Comparator<EvidenceDraft> ORDER = DocumentState::inTextOrder;
 
@@ -48,8 +49,12 @@ final class DocumentState {
   private int draftCount;
   /** Scratch of {@link #score}, reused from frame to frame and sentence to sentence. */
   private final List<EvidenceDraft> scoreScratch = new ArrayList<>();
-  private final List<FigureDraft> figures = new ArrayList<>();
-  private final List<Attribution> attributions = new ArrayList<>();
+  // Figures and attributions in use are the first figureCount and attributionCount; the rest
+  // wait to be reused, like the drafts.
+  private FigureDraft[] figures = new FigureDraft[16];
+  private int figureCount;
+  private Attribution[] attributions = new Attribution[16];
+  private int attributionCount;
   private double[] sentenceScores = new double[256];
   private int sentenceDrafts;
   private int sentenceFigures;
@@ -66,8 +71,8 @@ final class DocumentState {
     this.seg = seg;
     draftCount = 0;
     hitCount = 0;
-    figures.clear();
-    attributions.clear();
+    figureCount = 0;
+    attributionCount = 0;
     int scores = seg.sentenceCount * FRAMES;
     if (sentenceScores.length < scores) {
       sentenceScores = new double[Math.max(scores, sentenceScores.length * 2)];
@@ -82,8 +87,14 @@ final class DocumentState {
   void release() {
     text = null;
     seg = null;
-    figures.clear();
-    attributions.clear();
+    figureCount = 0;
+    attributionCount = 0;
+    if (figures.length > RETAINED) {
+      figures = new FigureDraft[16];
+    }
+    if (attributions.length > RETAINED) {
+      attributions = new Attribution[16];
+    }
     if (drafts.length > RETAINED) {
       drafts = new EvidenceDraft[64];
     }
@@ -103,7 +114,7 @@ final class DocumentState {
 
   void beginSentence() {
     sentenceDrafts = draftCount;
-    sentenceFigures = figures.size();
+    sentenceFigures = figureCount;
   }
 
   /** A draft to fill, counted as evidence of the document; its hits are added after it. */
@@ -141,19 +152,38 @@ final class DocumentState {
     draft.hitCount++;
   }
 
-  void addFigure(FigureDraft figure) {
-    figures.add(figure);
+  /** A pooled figure draft, counted as a figure of the document, to fill. */
+  FigureDraft addFigure() {
+    if (figureCount == figures.length) {
+      figures = Arrays.copyOf(figures, figureCount * 2);
+    }
+    FigureDraft figure = figures[figureCount];
+    if (figure == null) {
+      figure = figures[figureCount] = new FigureDraft();
+    }
+    figureCount++;
+    return figure;
   }
 
-  void addAttribution(Attribution attribution) {
-    attributions.add(attribution);
+  /** Adds a speech verb and the speaker found next to it (see {@link Attribution}). */
+  void addAttribution(int sentence, int triggerStart, int triggerEnd, int speakerStart,
+      int speakerEnd, boolean pronoun) {
+    if (attributionCount == attributions.length) {
+      attributions = Arrays.copyOf(attributions, attributionCount * 2);
+    }
+    Attribution attribution = attributions[attributionCount];
+    if (attribution == null) {
+      attribution = attributions[attributionCount] = new Attribution();
+    }
+    attributionCount++;
+    attribution.set(sentence, triggerStart, triggerEnd, speakerStart, speakerEnd, pronoun);
   }
 
   /** The figure of the current sentence read off number token {@code token}, or null. */
   FigureDraft figureAtToken(int token) {
-    for (int i = sentenceFigures; i < figures.size(); i++) {
-      if (figures.get(i).numberToken == token) {
-        return figures.get(i);
+    for (int i = sentenceFigures; i < figureCount; i++) {
+      if (figures[i].numberToken == token) {
+        return figures[i];
       }
     }
     return null;
@@ -162,8 +192,8 @@ final class DocumentState {
   /** The current sentence's figure with the last number token before {@code token}, or null. */
   FigureDraft lastFigureBefore(int token) {
     FigureDraft best = null;
-    for (int i = sentenceFigures; i < figures.size(); i++) {
-      FigureDraft f = figures.get(i);
+    for (int i = sentenceFigures; i < figureCount; i++) {
+      FigureDraft f = figures[i];
       if (f.numberToken < token && (best == null || f.numberToken > best.numberToken)) {
         best = f;
       }
@@ -175,9 +205,8 @@ final class DocumentState {
     for (Frame frame : FRAME_VALUES) {
       sentenceScores[s * FRAMES + frame.ordinal()] = score(frame);
     }
-    if (figures.size() - sentenceFigures > 1) {
-      figures.subList(sentenceFigures, figures.size())
-          .sort(Comparator.comparingInt(f -> f.start));
+    if (figureCount - sentenceFigures > 1) {
+      Arrays.sort(figures, sentenceFigures, figureCount, BY_START);
     }
   }
 
@@ -250,11 +279,12 @@ final class DocumentState {
           Optional.ofNullable(speaker), hitsOf(d), d.suppressed);
       (d.suppressed ? suppressed : evidence).add(e);
     }
-    for (int i = 0; i < figures.size(); i++) {
-      figures.get(i).index = i;
+    for (int i = 0; i < figureCount; i++) {
+      figures[i].index = i;
     }
-    List<CasualtyCount> casualties = new ArrayList<>(figures.size());
-    for (FigureDraft f : figures) {
+    List<CasualtyCount> casualties = new ArrayList<>(figureCount);
+    for (int i = 0; i < figureCount; i++) {
+      FigureDraft f = figures[i];
       casualties.add(new CasualtyCount(optional(f.low), optional(f.best), optional(f.high),
           f.qualifier, f.kind, Optional.ofNullable(f.who), f.start, f.end,
           text.substring(f.start, f.end), f.sentence,
@@ -297,13 +327,13 @@ final class DocumentState {
     int last = sentenceAt(Math.max(qs, qe - 1));
     int best = -1;
     int bestDistance = Integer.MAX_VALUE;
-    for (int i = firstAttributionOf(first); i < attributions.size()
-        && attributions.get(i).sentence() <= last; i++) {
-      Attribution a = attributions.get(i);
-      if (a.triggerStart() >= qs && a.triggerEnd() <= qe) {
+    for (int i = firstAttributionOf(first); i < attributionCount
+        && attributions[i].sentence <= last; i++) {
+      Attribution a = attributions[i];
+      if (a.triggerStart >= qs && a.triggerEnd <= qe) {
         continue;
       }
-      int distance = a.triggerStart() >= qe ? a.triggerStart() - qe : qs - a.triggerEnd();
+      int distance = a.triggerStart >= qe ? a.triggerStart - qe : qs - a.triggerEnd;
       if (distance < bestDistance) {
         best = i;
         bestDistance = distance;
@@ -312,43 +342,43 @@ final class DocumentState {
     if (best < 0 && last + 1 < seg.sentenceCount
         && seg.sentenceParagraph[last + 1] == seg.sentenceParagraph[last]) {
       int i = firstAttributionOf(last + 1);
-      if (i < attributions.size() && attributions.get(i).sentence() == last + 1) {
+      if (i < attributionCount && attributions[i].sentence == last + 1) {
         best = i;
       }
     }
     if (best < 0 && first > 0
         && seg.sentenceParagraph[first - 1] == seg.sentenceParagraph[first]) {
       int i = firstAttributionOf(first) - 1;
-      if (i >= 0 && attributions.get(i).sentence() == first - 1) {
+      if (i >= 0 && attributions[i].sentence == first - 1) {
         best = i;
       }
     }
-    if (best < 0 || attributions.get(best).speaker() == null) {
+    if (best < 0 || !attributions[best].hasSpeaker()) {
       return null;
     }
-    Attribution found = attributions.get(best);
-    if (!found.pronoun()) {
-      return found.speaker();
+    Attribution found = attributions[best];
+    if (!found.pronoun) {
+      return found.speaker(text);
     }
     for (int i = best - 1; i >= 0; i--) {
-      Attribution earlier = attributions.get(i);
-      if (earlier.sentence() < found.sentence() - 5) {
+      Attribution earlier = attributions[i];
+      if (earlier.sentence < found.sentence - 5) {
         break;
       }
-      if (earlier.speaker() != null && !earlier.pronoun()) {
-        return earlier.speaker();
+      if (earlier.hasSpeaker() && !earlier.pronoun) {
+        return earlier.speaker(text);
       }
     }
-    return found.speaker();
+    return found.speaker(text);
   }
 
   /** Index of the first attribution in sentence {@code s} or later. */
   private int firstAttributionOf(int s) {
     int lo = 0;
-    int hi = attributions.size();
+    int hi = attributionCount;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (attributions.get(mid).sentence() < s) {
+      if (attributions[mid].sentence < s) {
         lo = mid + 1;
       } else {
         hi = mid;

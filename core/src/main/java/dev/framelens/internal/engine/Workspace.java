@@ -819,10 +819,9 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
     }
     int start = tokens.start[firstToken];
     int end = tokens.end[number];
-    FigureDraft figure = new FigureDraft(low, best, high, stated, kind, who(number), start, end,
-        sentence, ruleId, number);
+    FigureDraft figure = doc.addFigure().set(low, best, high, stated, kind, who(number), start,
+        end, sentence, ruleId, number);
     figure.parent = parent;
-    doc.addFigure(figure);
     return figure;
   }
 
@@ -878,11 +877,13 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
     if (quote[ts] >= 0 && !seg.quoteIsShort[quote[ts]]) {
       return; // a speech verb inside a quotation does not attribute it
     }
-    String speaker = null;
+    int speakerStart = -1; // the speaker's span, cut from the text only if a quote needs it
+    int speakerEnd = -1;
     boolean pronoun = false;
     int k = ts - 1;
     if (k >= windowFrom && sameClauseOutside(k, ts) && isPronoun(k)) {
-      speaker = text.substring(tokens.start[k], tokens.end[k]);
+      speakerStart = tokens.start[k];
+      speakerEnd = tokens.end[k];
       pronoun = true;
     } else {
       int first = ts;
@@ -898,10 +899,11 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
         if (k >= windowFrom && sameClauseOutside(k, anchor) && isDeterminer(k)) {
           first = k;
         }
-        speaker = text.substring(tokens.start[first], tokens.end[ts - 1]);
+        speakerStart = tokens.start[first];
+        speakerEnd = tokens.end[ts - 1];
       }
     }
-    if (speaker == null) {
+    if (speakerStart < 0) {
       int last = te;
       k = te + 1;
       if (k < windowTo && sameClauseOutside(k, te) && isDeterminer(k)) {
@@ -912,11 +914,12 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
         k++;
       }
       if (last > te) {
-        speaker = text.substring(tokens.start[te + 1], tokens.end[last]);
+        speakerStart = tokens.start[te + 1];
+        speakerEnd = tokens.end[last];
       }
     }
-    doc.addAttribution(new Attribution(sentence, tokens.start[ts], tokens.end[te], speaker,
-        pronoun));
+    doc.addAttribution(sentence, tokens.start[ts], tokens.end[te], speakerStart, speakerEnd,
+        pronoun);
   }
 
   private boolean sameClauseOutside(int k, int anchor) {
