@@ -374,36 +374,11 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
     clause[from] = 0;
     part[from] = 0;
     for (int i = from + 1; i < to; i++) {
-      boolean split = boundaryAt[i] || punctuationBetween(tokens.end[i - 1], tokens.start[i])
+      boolean split = boundaryAt[i]
+          || (tokens.flags[i] & TokenBuffer.CLAUSE_BREAK_BEFORE) != 0
           || quotationEdge(quote[i - 1], quote[i]);
       clause[i] = clause[i - 1] + (split ? 1 : 0);
       part[i] = part[i - 1] + (boundaryAt[i] ? 1 : 0);
-    }
-  }
-
-  private boolean punctuationBetween(int from, int to) {
-    for (int k = from; k < to; k++) {
-      char c = chars[k];
-      if (c == ' ') {
-        continue; // the usual gap between two words
-      }
-      if (c < 128 ? CLAUSE_PUNCTUATION[c] : c == '\u2013' || c == '\u2014') {
-        return true;
-      }
-      if (c == '-' && k > from && k + 1 < to && Character.isWhitespace(chars[k - 1])
-          && Character.isWhitespace(chars[k + 1])) {
-        return true; // a spaced hyphen stands for a dash
-      }
-    }
-    return false;
-  }
-
-  /** ASCII punctuation that ends a clause. */
-  private static final boolean[] CLAUSE_PUNCTUATION = new boolean[128];
-
-  static {
-    for (char c : ",;:()[]".toCharArray()) {
-      CLAUSE_PUNCTUATION[c] = true;
     }
   }
 

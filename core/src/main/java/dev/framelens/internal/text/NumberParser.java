@@ -83,7 +83,8 @@ public final class NumberParser {
       if (consumed > 0) {
         tokens.move(i, write);
         tokens.end[write] = tokens.end[i + consumed - 1];
-        tokens.flags[write] = TokenBuffer.NUMBER | (tokens.flags[i] & TokenSink.CAPITALIZED)
+        tokens.flags[write] = TokenBuffer.NUMBER
+            | (tokens.flags[i] & (TokenSink.CAPITALIZED | TokenBuffer.CLAUSE_BREAK_BEFORE))
             | (resultVague ? TokenBuffer.VAGUE : 0);
         tokens.low[write] = resultLow;
         tokens.best[write] = resultBest;

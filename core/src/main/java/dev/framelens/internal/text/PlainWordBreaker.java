@@ -98,6 +98,8 @@ final class PlainWordBreaker {
       TokenBuffer out) {
     char[] pool = out.reserve(to - from); // every char is written at most once
     int i = from;
+    int gapStart = from; // where the chars between the last word and the next begin
+    boolean clauseBreak = false;
     while (i < to) {
       char c = text[i];
       byte cls = c < 256 ? LATIN1[c] : classOf(c);
@@ -105,6 +107,9 @@ final class PlainWordBreaker {
         return false;
       }
       if (cls != LETTER && cls != DIGIT && cls != EXTEND_NUM_LET) {
+        if (c != ' ' && !clauseBreak) {
+          clauseBreak = TokenBuffer.breaksClause(text, i, gapStart, to);
+        }
         i++;
         continue;
       }
@@ -175,8 +180,14 @@ final class PlainWordBreaker {
         return false;
       }
       if ((seen & (LETTER | DIGIT)) != 0) {
+        int first = out.size;
         tokenizer.plainWord(text, start, end, (seen & LETTER) == 0, charBits < 128, key1, key2,
             out);
+        if (clauseBreak && out.size > first) {
+          out.flags[first] |= TokenBuffer.CLAUSE_BREAK_BEFORE;
+        }
+        clauseBreak = false;
+        gapStart = end;
       }
       i = end;
     }

@@ -75,7 +75,7 @@ public final class SentenceTokenizer {
     int poolSize = out.poolSize();
     if (!PlainWordBreaker.breakWords(chars, from, to, this, out)) {
       out.truncate(size, poolSize);
-      tokenizeWithLucene(text, from, to, out);
+      tokenizeWithLucene(text, chars, from, to, out);
     }
   }
 
@@ -110,7 +110,8 @@ public final class SentenceTokenizer {
   }
 
   // Package-private for the differential test against PlainWordBreaker.
-  void tokenizeWithLucene(String text, int from, int to, TokenBuffer out) {
+  void tokenizeWithLucene(String text, char[] chars, int from, int to, TokenBuffer out) {
+    int size = out.size;
     try {
       tokenizer.setReader(reader.reset(text, from, to));
       tokenizer.reset();
@@ -127,6 +128,15 @@ public final class SentenceTokenizer {
         tokenizer.close();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
+      }
+    }
+    for (int t = size; t < out.size; t++) {
+      int gapFrom = t == size ? from : out.end[t - 1];
+      for (int k = gapFrom; k < out.start[t]; k++) {
+        if (TokenBuffer.breaksClause(chars, k, gapFrom, out.start[t])) {
+          out.flags[t] |= TokenBuffer.CLAUSE_BREAK_BEFORE;
+          break;
+        }
       }
     }
   }

@@ -17,6 +17,37 @@ public final class TokenBuffer implements TokenSink {
    * are then the term itself, and comparing them compares the terms.
    */
   public static final int EXACT_KEY = 16;
+  /**
+   * Set when clause punctuation stands between the token and the one before it (see {@link
+   * #breaksClause}): the tokenizer notes it as it passes the chars, so that clause boundaries
+   * need no second look at them.
+   */
+  public static final int CLAUSE_BREAK_BEFORE = 32;
+
+  /** ASCII punctuation that ends a clause. */
+  private static final boolean[] CLAUSE_PUNCTUATION = new boolean[128];
+
+  static {
+    for (char c : ",;:()[]".toCharArray()) {
+      CLAUSE_PUNCTUATION[c] = true;
+    }
+  }
+
+  /**
+   * Whether {@code chars[k]}, in the gap {@code [gapFrom, gapTo)} between two words, ends a
+   * clause: a comma, semicolon, colon, bracket or dash, or a hyphen with spaces around it.
+   */
+  public static boolean breaksClause(char[] chars, int k, int gapFrom, int gapTo) {
+    char c = chars[k];
+    if (c >= 128) {
+      return c == '\u2013' || c == '\u2014';
+    }
+    if (CLAUSE_PUNCTUATION[c]) {
+      return true;
+    }
+    return c == '-' && k > gapFrom && k + 1 < gapTo && Character.isWhitespace(chars[k - 1])
+        && Character.isWhitespace(chars[k + 1]);
+  }
 
   public int size;
   public int[] start = new int[64];

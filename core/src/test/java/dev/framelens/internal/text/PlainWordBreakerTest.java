@@ -84,7 +84,7 @@ class PlainWordBreakerTest {
 
   private List<String> lucene(String text, int from, int to) {
     TokenBuffer buffer = new TokenBuffer();
-    tokenizer.tokenizeWithLucene(text, from, to, buffer);
+    tokenizer.tokenizeWithLucene(text, text.toCharArray(), from, to, buffer);
     return describe(buffer);
   }
 
