@@ -37,6 +37,8 @@ final class SequenceIndex {
   private final int[][][] byLength;
   /** By length: the trie of a large group, or null. */
   private final Trie[] tries;
+  /** By length: whether some sequence of that length has a gap (an {@code ANY}). */
+  private final boolean[] hasGap;
 
   SequenceIndex(int[][] sequences) {
     int longest = 0;
@@ -52,8 +54,14 @@ final class SequenceIndex {
     }
     byLength = new int[longest + 1][][];
     tries = new Trie[longest + 1];
+    hasGap = new boolean[longest + 1];
     for (int length = 0; length <= longest; length++) {
       byLength[length] = groups.get(length).toArray(new int[0][]);
+      for (int[] sequence : byLength[length]) {
+        for (int atom : sequence) {
+          hasGap[length] |= atom == PatternAutomaton.ANY;
+        }
+      }
       if (byLength[length].length > SCAN_LIMIT) {
         tries[length] = new Trie(byLength[length], length);
       }
@@ -64,10 +72,18 @@ final class SequenceIndex {
    * The first sequence of {@code length} tokens that fits the tokens from {@code first}: every
    * token satisfies its atom, and no clause boundary lies next to a token a gap absorbed. Null
    * if none does.
+   *
+   * <p>The span must be one the automaton matched for this pattern, so that some sequence of
+   * this length fits its atoms: a lone sequence of that length is then the answer without
+   * looking at atoms (clause boundaries still count where it has gaps).
    */
   int[] first(int first, int length, Tokens tokens) {
     if (length >= byLength.length) {
       return null;
+    }
+    int[][] group = byLength[length];
+    if (group.length == 1) {
+      return !hasGap[length] || gapsStayInClauses(group[0], first, tokens) ? group[0] : null;
     }
     Trie trie = tries[length];
     if (trie != null) {
@@ -80,6 +96,24 @@ final class SequenceIndex {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether some sequence fits a span the automaton matched for this pattern (see {@link
+   * #first}): without gaps of that length, always.
+   */
+  boolean fitsMatched(int first, int length, Tokens tokens) {
+    return length < byLength.length && (!hasGap[length] || first(first, length, tokens) != null);
+  }
+
+  private static boolean gapsStayInClauses(int[] sequence, int first, Tokens tokens) {
+    for (int k = 1; k < sequence.length; k++) {
+      if ((sequence[k] == PatternAutomaton.ANY || sequence[k - 1] == PatternAutomaton.ANY)
+          && tokens.clauseBreak(first + k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean fits(int[] sequence, int first, Tokens tokens) {

@@ -320,9 +320,13 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
     computeClauses(from, to);
     for (int m = 0; m < matchCount; m++) {
       PatternInfo p = patterns[matchPattern[m]];
-      if (p.kind != Syntax.PatternKind.BOUNDARY) {
+      if (p.kind == Syntax.PatternKind.RULE) {
         matchPath[m] = path(p, matchStart[m], matchEnd[m]);
         matchDropped[m] = matchPath[m] == null;
+      } else if (p.kind != Syntax.PatternKind.BOUNDARY) {
+        // Only a rule's path is read later; other matches only need one to exist.
+        matchDropped[m] = !sequenceIndexes[p.id].fitsMatched(matchStart[m],
+            matchEnd[m] - matchStart[m] + 1, this);
       }
     }
     dropOverlapping(Syntax.PatternKind.MODIFIER, false);
