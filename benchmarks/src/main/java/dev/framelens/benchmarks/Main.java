@@ -201,7 +201,12 @@ public final class Main {
     ChainedOptionsBuilder options = new OptionsBuilder()
         .jvmArgsPrepend("-D" + BenchmarkCorpus.CHARS_PROPERTY + "=" + chars,
             "-D" + BenchmarkCorpus.SEEDS_PROPERTY + "=" + seeds)
-        .shouldFailOnError(mode == Mode.SMOKE);
+        .shouldFailOnError(mode == Mode.SMOKE)
+        // A full GC between iterations: otherwise young collections keep copying the corpus and
+        // the detector, built at setup, between survivor spaces for the first ~15 collections,
+        // and the scores swing by a quarter with where that data lies (seen on matchPass: 7.5
+        // ops/s in that phase, 10 before and after it).
+        .shouldDoGC(mode != Mode.SMOKE);
     switch (mode) {
       case QUICK -> options.warmupIterations(1).warmupTime(TimeValue.seconds(1))
           .measurementIterations(2).measurementTime(TimeValue.seconds(1));

@@ -25,7 +25,7 @@ import org.openjdk.jmh.infra.ThreadParams;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 3)
+@Warmup(iterations = 6, time = 3) // C2 takes about 10 s to settle the engine on 2 cores
 @Measurement(iterations = 5, time = 3)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class ThreadsBenchmark {
