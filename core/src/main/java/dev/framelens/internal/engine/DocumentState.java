@@ -264,8 +264,12 @@ final class DocumentState {
     List<Evidence> evidence = new ArrayList<>(draftCount);
     List<Evidence> suppressed = new ArrayList<>();
     Arrays.sort(drafts, 0, draftCount, ORDER);
+    String spanText = null; // drafts are sorted by span: one substring serves a run of equal ones
     for (int i = 0; i < draftCount; i++) {
       EvidenceDraft d = drafts[i];
+      if (i == 0 || d.start != drafts[i - 1].start || d.end != drafts[i - 1].end) {
+        spanText = text.substring(d.start, d.end);
+      }
       String speaker = null;
       if (d.quote >= 0) {
         if (!quoteResolved[d.quote]) {
@@ -275,7 +279,7 @@ final class DocumentState {
         speaker = quoteSpeakers[d.quote];
       }
       Evidence e = new Evidence(d.frame, d.matchedFrame, d.ruleId, d.start, d.end,
-          text.substring(d.start, d.end), d.sentence, d.polarity, d.weight,
+          spanText, d.sentence, d.polarity, d.weight,
           Optional.ofNullable(speaker), hitsOf(d), d.suppressed);
       (d.suppressed ? suppressed : evidence).add(e);
     }
