@@ -33,6 +33,12 @@ import org.apache.lucene.util.ArrayUtil;
  * attributions are read off the same matches.
  */
 final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
+  private static int[] newQualifierAt(int capacity) {
+    int[] array = new int[capacity];
+    Arrays.fill(array, -1);
+    return array;
+  }
+
   /** Sentences longer than this many tokens are matched in windows of this size. */
   static final int WINDOW = 1_000;
   private static final Frame[] FRAME_VALUES = Frame.values();
@@ -66,7 +72,7 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
   private int[] part = new int[64];
   private int[] quote = new int[64];
   private boolean[] boundaryAt = new boolean[64];
-  private int[] qualifierAt = new int[64];
+  private int[] qualifierAt = newQualifierAt(64);
 
   private int[] matchPattern = new int[32];
   private int[] matchStart = new int[32];
@@ -256,6 +262,7 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
       quote = new int[capacity];
       boundaryAt = new boolean[capacity];
       qualifierAt = new int[capacity];
+      Arrays.fill(qualifierAt, -1);
     }
   }
 
@@ -300,10 +307,24 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
       return;
     }
     seg.quotesContaining(tokens.start, tokens.end, from, to, quote);
-    for (int i = from; i < to; i++) {
-      boundaryAt[i] = false;
-      qualifierAt[i] = -1;
+    // boundaryAt and qualifierAt are clear here: each window clears what it marked, rather
+    // than every token of the next window.
+    try {
+      resolveContext(from, to);
+    } finally {
+      for (int m = 0; m < matchCount; m++) {
+        Syntax.PatternKind kind = patterns[matchPattern[m]].kind;
+        if (kind == Syntax.PatternKind.BOUNDARY) {
+          boundaryAt[matchStart[m]] = false;
+        } else if (kind == Syntax.PatternKind.QUALIFIER && matchEnd[m] + 1 < to) {
+          qualifierAt[matchEnd[m] + 1] = -1;
+        }
+      }
     }
+  }
+
+  /** Context resolution of a window with rule, attribution or subset matches. */
+  private void resolveContext(int from, int to) {
     for (int m = 0; m < matchCount; m++) {
       PatternInfo p = patterns[matchPattern[m]];
       if (p.kind == Syntax.PatternKind.BOUNDARY) {

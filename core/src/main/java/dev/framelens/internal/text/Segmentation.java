@@ -1,5 +1,7 @@
 package dev.framelens.internal.text;
 
+import java.util.Arrays;
+
 /**
  * The sentences and quotation spans of a text, as parallel arrays of char offsets. Sentences are
  * in text order and do not overlap; quotations are sorted by start and may nest (a single quote
@@ -57,6 +59,16 @@ public final class Segmentation {
     return -1;
   }
 
+  /** Whether quotation {@code q} or one it is nested in ends after {@code offset}. */
+  private boolean reaches(int q, int offset) {
+    for (; q >= 0; q = quoteParent[q]) {
+      if (quoteEnd[q] > offset) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The last quotation that starts at or before {@code offset}, or -1. */
   private int lastStartingAtOrBefore(int offset) {
     int lo = 0;
@@ -85,6 +97,10 @@ public final class Segmentation {
     }
     int last = lastStartingAtOrBefore(starts[from]);
     int next = last + 1;
+    if ((next >= quoteCount || quoteStart[next] >= ends[to - 1]) && !reaches(last, starts[from])) {
+      Arrays.fill(out, from, to, -1); // no quotation touches the spans: most sentences
+      return;
+    }
     for (int i = from; i < to; i++) {
       int start = starts[i];
       int end = ends[i];
