@@ -47,8 +47,6 @@ final class DocumentState {
   /** The drafts in use are the first {@link #draftCount}; the rest wait to be reused. */
   private EvidenceDraft[] drafts = new EvidenceDraft[64];
   private int draftCount;
-  /** Scratch of {@link #score}, reused from frame to frame and sentence to sentence. */
-  private final List<EvidenceDraft> scoreScratch = new ArrayList<>();
   // Figures and attributions in use are the first figureCount and attributionCount; the rest
   // wait to be reused, like the drafts.
   private FigureDraft[] figures = new FigureDraft[16];
@@ -202,6 +200,11 @@ final class DocumentState {
   }
 
   void endSentence(int s) {
+    // Sorted once here, the sentence's drafts serve every frame's score, and the document's
+    // drafts arrive at finish() already in text order (sentences do not overlap).
+    if (draftCount - sentenceDrafts > 1) {
+      Arrays.sort(drafts, sentenceDrafts, draftCount, ORDER);
+    }
     for (Frame frame : FRAME_VALUES) {
       sentenceScores[s * FRAMES + frame.ordinal()] = score(frame);
     }
@@ -210,28 +213,19 @@ final class DocumentState {
     }
   }
 
-  /** Noisy-OR over the current sentence's kept evidence of {@code frame}, overlaps merged. */
+  /**
+   * Noisy-OR over the current sentence's kept evidence of {@code frame}, overlaps merged; the
+   * sentence's drafts are in text order.
+   */
   private double score(Frame frame) {
-    int n = draftCount - sentenceDrafts;
-    if (n == 0) {
-      return 0;
-    }
-    List<EvidenceDraft> kept = scoreScratch;
-    kept.clear();
-    for (int i = sentenceDrafts; i < draftCount; i++) {
-      EvidenceDraft d = drafts[i];
-      if (!d.suppressed && d.frame == frame) {
-        kept.add(d);
-      }
-    }
-    if (kept.isEmpty()) {
-      return 0;
-    }
-    kept.sort(ORDER);
     double none = 1;
     int groupEnd = -1;
     double groupWeight = 0;
-    for (EvidenceDraft d : kept) {
+    for (int i = sentenceDrafts; i < draftCount; i++) {
+      EvidenceDraft d = drafts[i];
+      if (d.suppressed || d.frame != frame) {
+        continue;
+      }
       if (d.start < groupEnd) {
         groupWeight = Math.max(groupWeight, d.weight);
         groupEnd = Math.max(groupEnd, d.end);
@@ -263,7 +257,6 @@ final class DocumentState {
     boolean[] quoteResolved = new boolean[seg.quoteCount];
     List<Evidence> evidence = new ArrayList<>(draftCount);
     List<Evidence> suppressed = new ArrayList<>();
-    Arrays.sort(drafts, 0, draftCount, ORDER);
     String spanText = null; // drafts are sorted by span: one substring serves a run of equal ones
     for (int i = 0; i < draftCount; i++) {
       EvidenceDraft d = drafts[i];
