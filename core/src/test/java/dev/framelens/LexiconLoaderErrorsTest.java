@@ -400,6 +400,20 @@ class LexiconLoaderErrorsTest {
       assertProblem(F + "rule r : " + pattern + "\n",
           "t.fl:2:6: the pattern can span more than 32 tokens (the limit): \"r\"");
     }
+
+    @Test
+    void nestingLimit() {
+      // 33 nested groups: the 33rd '(' is one deeper than the 32 a pattern may nest.
+      assertProblem(F + "rule r : " + "(".repeat(33) + "won" + ")".repeat(33) + "\n",
+          "t.fl:2:42: parentheses nest deeper than 32 (the limit): \"(\"");
+    }
+
+    @Test
+    void thirtyTwoNestedGroupsAreWithinTheNestingLimit() {
+      Lexicon lexicon = Lexicon.parse("t.fl",
+          F + "rule r : " + "(".repeat(32) + "won" + ")".repeat(32) + "\n");
+      assertEquals(1, lexicon.rules().size());
+    }
   }
 
   @Nested
@@ -570,6 +584,18 @@ class LexiconLoaderErrorsTest {
           () -> Lexicon.load(dir.resolve("a.fl")));
       assertEquals(List.of(dir.resolve("a.fl") + ":2:1: cannot read included file: lexicon "
           + "file not found: " + dir.resolve("missing.fl") + ": \"missing.fl\""), strings(e));
+    }
+
+    @Test
+    void anIncludeThatIsNotARegularFileIsRefusedNotRead() throws Exception {
+      // A directory here; a device such as /dev/zero or a FIFO would never end.
+      Files.createDirectories(dir.resolve("folder.fl"));
+      Files.writeString(dir.resolve("a.fl"), "lexicon a 1\ninclude folder.fl\n");
+      LexiconException e = assertThrows(LexiconException.class,
+          () -> Lexicon.load(dir.resolve("a.fl")));
+      assertEquals(List.of(dir.resolve("a.fl") + ":2:1: cannot read included file: cannot read "
+          + "lexicon file " + dir.resolve("folder.fl") + ": not a regular file: \"folder.fl\""),
+          strings(e));
     }
 
     @Test

@@ -36,8 +36,14 @@ import org.tartarus.snowball.ext.EnglishStemmer;
  * {@link dev.framelens.LexiconException} lists them all.
  *
  * <p>Limits, each refused with a message naming it: a pattern may expand into at most
- * {@value #MAX_EXPANSIONS} sequences of at most {@value #MAX_SEQUENCE_LENGTH} tokens, and the
- * automaton may hold at most {@value #MAX_STATES} states.
+ * {@value #MAX_EXPANSIONS} sequences of at most {@value #MAX_SEQUENCE_LENGTH} tokens, all
+ * patterns together into at most {@value #MAX_TOTAL_EXPANSIONS}, and the automaton may hold at
+ * most {@value #MAX_STATES} states; word sets may hold at most {@value #MAX_SET_WORDS} words in
+ * all; includes nest at most {@value #MAX_INCLUDE_DEPTH} deep and a lexicon reads at most
+ * {@value #MAX_INCLUDED_FILES} included files; parentheses nest at most
+ * {@value LexiconParser#MAX_NESTING} deep. With them every step of loading is bounded by the
+ * size of the input: no recursion deeper than these limits, no work or memory that grows faster
+ * than the text, whatever the text is.
  */
 public final class LexiconCompiler {
   /** Most atom sequences one pattern may expand into. */
@@ -50,16 +56,36 @@ public final class LexiconCompiler {
   public static final int MIN_PREFIX = 3;
   /** Deepest include nesting. */
   public static final int MAX_INCLUDE_DEPTH = 16;
+  /**
+   * Most atom sequences all patterns of a lexicon may expand into together: nine times the
+   * default English lexicon's 27,600. Each sequence is kept (the engine tells from it which
+   * tokens a rule asked for), so without a bound thousands of rules of {@value #MAX_EXPANSIONS}
+   * expansions each took gigabytes.
+   */
+  public static final int MAX_TOTAL_EXPANSIONS = 250_000;
+  /**
+   * Most words the word sets, {@code who} categories and {@code speaker-words} may hold
+   * together, counting a set's words again in every set that names it. Naming a big set in many
+   * sets copies it each time, so that a file of a few hundred kilobytes asked for a billion
+   * entries.
+   */
+  public static final int MAX_SET_WORDS = 1_000_000;
+  /** Most files one lexicon file may include, directly or not, counting repeats. */
+  public static final int MAX_INCLUDED_FILES = 256;
 
   private final Problems problems = new Problems();
+  /** Files included so far by the file being read, counting repeats. */
+  private int included;
   private final SentenceTokenizer tokenizer = new SentenceTokenizer();
   private final EnglishStemmer stemmer = new EnglishStemmer();
   private final NumberParser numbers = new NumberParser();
+  /** Reused by {@link #readAsNumber} rather than allocating a buffer for every literal. */
+  private final TokenBuffer numberScratch = new TokenBuffer();
 
   private LexiconCompiler() {}
 
   /** The statements of a file and its includes, and the syntax problems found in them. */
-  record Read(List<Statement> statements, List<dev.framelens.LexiconException.Problem> problems) {}
+  record Read(List<Statement> statements, Problems problems) {}
 
   /**
    * Reads a lexicon file and the files it includes. Syntax problems do not stop it: the
@@ -71,7 +97,7 @@ public final class LexiconCompiler {
     LexiconCompiler reader = new LexiconCompiler();
     List<Statement> out = new ArrayList<>();
     reader.readInto(source, out, new ArrayDeque<>(), null);
-    return new Read(out, reader.problems.list());
+    return new Read(out, reader.problems);
   }
 
   /**
@@ -80,10 +106,11 @@ public final class LexiconCompiler {
    * @param syntaxProblems problems found while reading them, reported with the others
    * @throws dev.framelens.LexiconException listing every problem
    */
-  static CompiledLexicon compile(List<List<Statement>> parts,
-      List<dev.framelens.LexiconException.Problem> syntaxProblems) {
+  static CompiledLexicon compile(List<List<Statement>> parts, List<Problems> syntaxProblems) {
     LexiconCompiler compiler = new LexiconCompiler();
-    compiler.problems.addAll(syntaxProblems);
+    for (Problems p : syntaxProblems) {
+      compiler.problems.addAll(p);
+    }
     CompiledLexicon result = compiler.compileParts(parts);
     compiler.problems.throwIfAny();
     return result;
@@ -129,6 +156,13 @@ public final class LexiconCompiler {
         } else if (stack.size() >= MAX_INCLUDE_DEPTH) {
           problems.add(include.at(), "includes nest deeper than " + MAX_INCLUDE_DEPTH,
               include.path());
+        } else if (++included > MAX_INCLUDED_FILES) {
+          // A file that includes another many times, which includes a third many times, and
+          // so on: without this bound the reads multiply with each level.
+          if (included == MAX_INCLUDED_FILES + 1) {
+            problems.add(include.at(), "the lexicon includes more than " + MAX_INCLUDED_FILES
+                + " files in all, counting repeats (the limit)", include.path());
+          }
         } else {
           readInto(target, out, stack, include);
         }
@@ -240,7 +274,7 @@ public final class LexiconCompiler {
     for (Map.Entry<String, List<Item>> e : who.entrySet()) {
       SetEntry category = new SetEntry(whoAt.get(e.getKey()));
       category.items.addAll(e.getValue());
-      resolve(category, "who " + e.getKey(), new ArrayDeque<>());
+      resolve(category, "who " + e.getKey());
       category.atom = nextAtom++;
       memberSets.add(category);
       whoCategories.put(category.atom, e.getKey());
@@ -249,7 +283,7 @@ public final class LexiconCompiler {
     if (!speakerWords.isEmpty()) {
       SetEntry speakers = new SetEntry(speakerWords.get(0).at());
       speakers.items.addAll(speakerWords);
-      resolve(speakers, "speaker-words", new ArrayDeque<>());
+      resolve(speakers, "speaker-words");
       speakers.atom = speakerAtom = nextAtom++;
       memberSets.add(speakers);
     }
@@ -269,9 +303,22 @@ public final class LexiconCompiler {
     builder.patternCount(kept.size());
     PatternInfo[] infos = new PatternInfo[kept.size()];
     boolean full = false;
+    long totalSequences = 0;
     for (int i = 0; i < kept.size(); i++) {
       PatternDef def = kept.get(i);
       List<int[]> sequences = expandChecked(def);
+      if (sequences != null && totalSequences <= MAX_TOTAL_EXPANSIONS) {
+        totalSequences += sequences.size();
+        if (totalSequences > MAX_TOTAL_EXPANSIONS) {
+          problems.add(def.at(), "the lexicon is too large: its patterns expand into more than "
+              + MAX_TOTAL_EXPANSIONS + " sequences in all (the limit); use fewer optional "
+              + "elements, narrower gaps or sets", def.id());
+          full = true;
+        }
+      }
+      if (totalSequences > MAX_TOTAL_EXPANSIONS) {
+        sequences = null; // refused: the patterns after it are still checked, not kept
+      }
       if (sequences != null && !full) {
         for (int[] sequence : sequences) {
           if (!builder.add(i, sequence)) {
@@ -322,61 +369,120 @@ public final class LexiconCompiler {
 
   private void resolveSets() {
     for (Map.Entry<String, SetEntry> e : sets.entrySet()) {
-      resolve(e.getValue(), "@" + e.getKey(), new ArrayDeque<>());
+      resolve(e.getValue(), "@" + e.getKey());
     }
   }
 
-  /** Flattens a set's items into words and stems, following set references. */
-  private void resolve(SetEntry set, String label, Deque<String> stack) {
-    if (set.words != null) {
+  /** Words counted against {@link #MAX_SET_WORDS} so far. */
+  private long setWords;
+  /** Whether {@link #MAX_SET_WORDS} has been passed: sets resolved after that stay empty. */
+  private boolean setsTooLarge;
+
+  /** A set being resolved: its words so far and the next of its items to read. */
+  private static final class Pending {
+    final SetEntry set;
+    final String label;
+    /** The {@code @name} item that named this set in the set below it on the stack. */
+    final Item via;
+    int next;
+    final Set<String> words = new LinkedHashSet<>();
+    final Set<String> stems = new LinkedHashSet<>();
+    final Set<String> prefixes = new LinkedHashSet<>();
+
+    Pending(SetEntry set, String label, Item via) {
+      this.set = set;
+      this.label = label;
+      this.via = via;
+    }
+  }
+
+  /**
+   * Flattens a set's items into words and stems, following set references. Depth first with a
+   * stack of its own rather than recursion: a chain of thousands of sets, each naming the
+   * next, overflowed the thread's stack.
+   */
+  private void resolve(SetEntry root, String rootLabel) {
+    if (root.words != null) {
       return;
     }
-    Set<String> words = new LinkedHashSet<>();
-    Set<String> stems = new LinkedHashSet<>();
-    Set<String> prefixes = new LinkedHashSet<>();
-    stack.push(label);
-    for (Item item : set.items) {
+    Deque<Pending> stack = new ArrayDeque<>();
+    Set<String> open = new HashSet<>();
+    stack.push(new Pending(root, rootLabel, null));
+    open.add(rootLabel);
+    while (!stack.isEmpty()) {
+      Pending p = stack.peek();
+      if (p.next == p.set.items.size() || setsTooLarge) {
+        stack.pop();
+        open.remove(p.label);
+        p.set.words = p.words;
+        p.set.stems = p.stems;
+        p.set.prefixes = p.prefixes;
+        if (!stack.isEmpty()) {
+          take(stack.peek(), p.set, p.via);
+        }
+        continue;
+      }
+      Item item = p.set.items.get(p.next++);
       switch (item.kind()) {
         case WORD -> {
           String term = singleTerm(item);
-          if (term != null) {
-            words.add(term);
+          if (term != null && count(1, item)) {
+            p.words.add(term);
           }
         }
         case STEM -> {
           String term = singleTerm(item);
-          if (term != null) {
-            stems.add(stem(stemmer, term));
+          if (term != null && count(1, item)) {
+            p.stems.add(stem(stemmer, term));
           }
         }
         case PREFIX -> {
           String term = prefixTerm(item.text(), item.at());
-          if (term != null) {
-            prefixes.add(term);
+          if (term != null && count(1, item)) {
+            p.prefixes.add(term);
           }
         }
         case SET -> {
           SetEntry other = sets.get(item.text());
           if (other == null) {
             problems.add(item.at(), "unknown set" + suggestion(item.text()), "@" + item.text());
-          } else if (stack.contains("@" + item.text())) {
-            problems.add(item.at(), "set " + label + " includes itself through @" + item.text(),
-                "@" + item.text());
+          } else if (open.contains("@" + item.text())) {
+            problems.add(item.at(), "set " + p.label + " includes itself through @"
+                + item.text(), "@" + item.text());
+          } else if (other.words != null) {
+            take(p, other, item);
           } else {
-            resolve(other, "@" + item.text(), stack);
-            if (other.words != null) {
-              words.addAll(other.words);
-              stems.addAll(other.stems);
-              prefixes.addAll(other.prefixes);
-            }
+            stack.push(new Pending(other, "@" + item.text(), item));
+            open.add("@" + item.text());
           }
         }
       }
     }
-    stack.pop();
-    set.words = words;
-    set.stems = stems;
-    set.prefixes = prefixes;
+  }
+
+  /** Adds the words of a resolved set to the set that names it through {@code via}. */
+  private void take(Pending into, SetEntry other, Item via) {
+    if (count((long) other.words.size() + other.stems.size() + other.prefixes.size(), via)) {
+      into.words.addAll(other.words);
+      into.stems.addAll(other.stems);
+      into.prefixes.addAll(other.prefixes);
+    }
+  }
+
+  /** Counts {@code n} words against {@link #MAX_SET_WORDS}; false once it is passed. */
+  private boolean count(long n, Item at) {
+    if (setsTooLarge) {
+      return false;
+    }
+    setWords += n;
+    if (setWords > MAX_SET_WORDS) {
+      setsTooLarge = true;
+      problems.add(at.at(), "the word sets are too large: more than " + MAX_SET_WORDS
+          + " words in all, counting the words of a set again in each set that names it "
+          + "(the limit)", at.kind() == Syntax.ItemKind.SET ? "@" + at.text() : at.text());
+      return false;
+    }
+    return true;
   }
 
   /** A prefix's normalised form, or null after a problem. */
@@ -415,37 +521,86 @@ public final class LexiconCompiler {
     return terms.get(0);
   }
 
+  /** Suggestions already computed, by unknown name. */
+  private final Map<String, String> suggestions = new HashMap<>();
+  /**
+   * Cells of edit-distance tables left to compute for suggestions. Each unknown name is
+   * compared with every set name, so a file of many sets and many unknown names would cost
+   * their product; past this budget unknown sets are reported without a suggestion.
+   */
+  private long suggestionBudget = 50_000_000;
+
   private String suggestion(String unknown) {
+    String cached = suggestions.get(unknown);
+    if (cached != null) {
+      return cached;
+    }
     String best = null;
     int bestDistance = 3;
     for (String known : sets.keySet()) {
-      int d = editDistance(unknown, known);
+      if (--suggestionBudget < 0) {
+        return "";
+      }
+      if (Math.abs(known.length() - unknown.length()) >= bestDistance) {
+        continue;
+      }
+      suggestionBudget -= 5L * Math.min(known.length(), unknown.length());
+      if (suggestionBudget < 0) {
+        return "";
+      }
+      int d = editDistance(unknown, known, bestDistance);
       if (d < bestDistance) {
         bestDistance = d;
         best = known;
       }
     }
-    return best == null ? "" : " (did you mean @" + best + "?)";
+    String out = best == null ? "" : " (did you mean @" + best + "?)";
+    suggestions.put(unknown, out);
+    return out;
   }
 
-  private static int editDistance(String a, String b) {
+  /**
+   * The edit distance of {@code a} and {@code b} if it is below {@code bound}, else {@code bound}.
+   * Only the cells within {@code bound - 1} of the diagonal can hold a smaller distance, so the
+   * cost is linear in the length (names of thousands of characters were compared in full).
+   */
+  private static int editDistance(String a, String b, int bound) {
+    if (Math.abs(a.length() - b.length()) >= bound) {
+      return bound;
+    }
+    int band = bound - 1;
+    int big = bound;
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
+      previous[j] = Math.min(j, big);
     }
     for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
+      int from = Math.max(1, i - band);
+      int to = Math.min(b.length(), i + band);
+      current[0] = Math.min(i, big);
+      if (from > 1) {
+        current[from - 1] = big;
+      }
+      int rowMin = from == 1 ? current[0] : big;
+      for (int j = from; j <= to; j++) {
+        // Outside the band the previous row and this one hold big (set just above and below).
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1),
-            previous[j - 1] + cost);
+        current[j] = Math.min(big, Math.min(Math.min(current[j - 1], previous[j]) + 1,
+            previous[j - 1] + cost));
+        rowMin = Math.min(rowMin, current[j]);
+      }
+      if (to < b.length()) {
+        current[to + 1] = big;
+      }
+      if (rowMin >= big) {
+        return big;
       }
       int[] swap = previous;
       previous = current;
       current = swap;
     }
-    return previous[b.length()];
+    return Math.min(previous[b.length()], big);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -463,7 +618,7 @@ public final class LexiconCompiler {
   /** The pattern's atom sequences, or null after reporting problems. */
   private List<int[]> expandChecked(PatternDef def) {
     List<int[]> sequences;
-    int before = problems.size();
+    long before = problems.size();
     try {
       sequences = expand(def.pattern());
     } catch (LimitExceeded e) {
@@ -627,7 +782,8 @@ public final class LexiconCompiler {
 
   /** Whether the text's number recognition would turn (part of) {@code literal} into NUMBER. */
   private boolean readAsNumber(String literal) {
-    TokenBuffer buffer = new TokenBuffer();
+    TokenBuffer buffer = numberScratch;
+    buffer.clear();
     tokenizer.tokenize(literal, 0, literal.length(), buffer);
     numbers.merge(buffer, literal);
     for (int i = 0; i < buffer.size; i++) {
@@ -708,16 +864,15 @@ public final class LexiconCompiler {
       if (terms == null) {
         continue;
       }
+      // Each set has its own atom and its terms are distinct: no atom is added twice to a
+      // list (a contains() test here made a word in n sets cost n^2).
       for (String m : terms) {
-        List<Integer> list = atoms.computeIfAbsent(m, k -> new ArrayList<>());
-        if (!list.contains(set.atom)) {
-          list.add(set.atom);
-        }
+        atoms.computeIfAbsent(m, k -> new ArrayList<>()).add(set.atom);
       }
     }
     CharArrayMap<int[]> map = new CharArrayMap<>(atoms.size(), false);
     atoms.forEach((term, list) -> map.put(term,
-        list.stream().mapToInt(Integer::intValue).sorted().toArray()));
+        list.stream().mapToInt(Integer::intValue).sorted().distinct().toArray()));
     return CharArrayMap.unmodifiableMap(map);
   }
 }

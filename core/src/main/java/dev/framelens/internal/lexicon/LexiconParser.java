@@ -32,10 +32,19 @@ import java.util.regex.Pattern;
 final class LexiconParser {
   /** The widest gap a pattern may ask for, in tokens. */
   static final int MAX_GAP = 10;
+  /**
+   * The deepest parentheses may nest in a pattern. A pattern spans at most
+   * {@link LexiconCompiler#MAX_SEQUENCE_LENGTH} (32) tokens and a group that is not redundant
+   * holds at least one of them, so no pattern that can compile needs more; the limit keeps the
+   * recursive descent (three calls per level) far from the end of any thread's stack.
+   */
+  static final int MAX_NESTING = 32;
 
   private static final Set<String> KEYWORDS = Set.of(
       "lexicon", "include", "abbreviations", "speaker-words", "threshold", "frame", "set", "who",
       "disable", "rule", "block", "modifier", "boundary", "attribution", "qualifier", "subset");
+  private static final String UNKNOWN_DIRECTIVE = "unknown directive (expected one of "
+      + String.join(", ", KEYWORDS.stream().sorted().toList()) + ")";
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
   private static final Set<String> HEADER_WORDS = Set.of(
       "weight", "frames", "negated", "kind", "immune", "overrides", "scope", "if", "means");
@@ -72,6 +81,11 @@ final class LexiconParser {
     final List<Example> counters = new ArrayList<>();
     final List<Position> effectLines = new ArrayList<>();
     final List<String> effectTexts = new ArrayList<>();
+    // Kept as the text grows, for isOpen(): rescanning the whole statement for each of its
+    // continuation lines made a statement of n lines cost n^2.
+    private int depth;
+    private boolean quoted;
+    private char last = ' ';
 
     void append(String content, int line, int column, String lineText) {
       if (text.length() > 0) {
@@ -80,15 +94,42 @@ final class LexiconParser {
       segments.add(new int[] {text.length(), line, column});
       lineTexts.add(lineText);
       text.append(content);
+      for (int i = 0; i < content.length(); i++) {
+        char c = content.charAt(i);
+        if (c == '"') {
+          quoted = !quoted;
+        } else if (!quoted && c == '(') {
+          depth++;
+        } else if (!quoted && c == ')') {
+          depth--;
+        }
+        if (!Character.isWhitespace(c)) {
+          last = c;
+        }
+      }
+    }
+
+    /** Whether the statement has an unclosed parenthesis or ends with "|". */
+    boolean isOpen() {
+      return depth > 0 || last == '|';
     }
 
     Position at(int index) {
-      int k = segments.size() - 1;
-      while (k > 0 && segments.get(k)[0] > index) {
-        k--;
+      // The last segment starting at or before index (a binary search: a pattern asks for the
+      // position of each of its elements, and a statement may span many lines).
+      int lo = 0;
+      int hi = segments.size() - 1;
+      while (lo < hi) {
+        int mid = (lo + hi + 1) >>> 1;
+        if (segments.get(mid)[0] <= index) {
+          lo = mid;
+        } else {
+          hi = mid - 1;
+        }
       }
-      int[] seg = segments.get(k);
-      return new Position(source, seg[1], seg[2] + Math.max(0, index - seg[0]), lineTexts.get(k));
+      int[] seg = segments.get(lo);
+      return new Position(source, seg[1], seg[2] + Math.max(0, index - seg[0]),
+          lineTexts.get(lo));
     }
   }
 
@@ -130,7 +171,7 @@ final class LexiconParser {
       // continues the statement above: "who", "set" or "block" are English words too, and a
       // statement left open (an unclosed "(" or a trailing "|") always continues.
       boolean continues = first > 0 && current != null
-          && (isOpen(current.text) || !hasDirectiveShape(keyword, content));
+          && (current.isOpen() || !hasDirectiveShape(keyword, content));
       if (KEYWORDS.contains(keyword) && !continues) {
         current = new Logical();
         current.append(content, lineNo, first + 1, raw);
@@ -145,8 +186,7 @@ final class LexiconParser {
       } else if (first > 0 && current != null) {
         current.append(content, lineNo, first + 1, raw);
       } else {
-        problems.add(here, "unknown directive (expected one of " + String.join(", ",
-            KEYWORDS.stream().sorted().toList()) + ")", keyword);
+        problems.add(here, UNKNOWN_DIRECTIVE, keyword);
       }
     }
     return out;
@@ -171,27 +211,6 @@ final class LexiconParser {
       }
       default -> true;
     };
-  }
-
-  /** Whether a statement has an unclosed parenthesis or ends with "|". */
-  private static boolean isOpen(CharSequence text) {
-    int depth = 0;
-    boolean quoted = false;
-    char last = ' ';
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (!quoted && c == '(') {
-        depth++;
-      } else if (!quoted && c == ')') {
-        depth--;
-      }
-      if (!Character.isWhitespace(c)) {
-        last = c;
-      }
-    }
-    return depth > 0 || last == '|';
   }
 
   private static String stripComment(String content) {
@@ -794,7 +813,8 @@ final class LexiconParser {
    * Recursive descent over a pattern: alternatives of sequences of items, each item a word,
    * {@code word~}, {@code word*}, {@code @set}, {@code NUMBER}, {@code CAP}, {@code _},
    * {@code "a phrase"},
-   * {@code ...{m,n}} or a parenthesised group, optionally followed by {@code ?}.
+   * {@code ...{m,n}} or a parenthesised group, optionally followed by {@code ?}. Groups nest at
+   * most {@link #MAX_NESTING} deep, so the recursion is bounded.
    */
   private final class PatternParser {
     private final Logical logical;
@@ -802,6 +822,8 @@ final class LexiconParser {
     private final int end;
     private int pos;
     private boolean failed;
+    /** How many parentheses are open at {@link #pos}. */
+    private int depth;
 
     PatternParser(Logical logical, int from, int to) {
       this.logical = logical;
@@ -883,8 +905,14 @@ final class LexiconParser {
       int start = pos;
       Position at = logical.at(start);
       if (c == '(') {
+        if (depth == MAX_NESTING) {
+          error(start, "parentheses nest deeper than " + MAX_NESTING + " (the limit)", "(");
+          return null;
+        }
         pos++;
+        depth++;
         PatternNode inner = alternatives();
+        depth--;
         skipSpace();
         if (pos >= end || text.charAt(pos) != ')') {
           error(start, "missing ')' for this '('", "(");

@@ -12,10 +12,11 @@ import java.util.List;
 public final class LexiconParts {
   private final List<List<Syntax.Statement>> parts;
   private final List<String> sources;
-  private final List<LexiconException.Problem> syntaxProblems;
+  /** Per file read, the syntax problems found in it (and its includes). */
+  private final List<Problems> syntaxProblems;
 
   private LexiconParts(List<List<Syntax.Statement>> parts, List<String> sources,
-      List<LexiconException.Problem> syntaxProblems) {
+      List<Problems> syntaxProblems) {
     this.parts = List.copyOf(parts);
     this.sources = List.copyOf(sources);
     this.syntaxProblems = List.copyOf(syntaxProblems);
@@ -28,7 +29,7 @@ public final class LexiconParts {
   public static LexiconParts read(LexiconSource source) {
     LexiconCompiler.Read read = LexiconCompiler.read(source);
     return new LexiconParts(List.of(read.statements()), List.of(source.name()),
-        read.problems());
+        List.of(read.problems()));
   }
 
   /** These parts followed by {@code other}'s. */
@@ -37,7 +38,7 @@ public final class LexiconParts {
     joined.addAll(other.parts);
     List<String> names = new ArrayList<>(sources);
     names.addAll(other.sources);
-    List<LexiconException.Problem> problems = new ArrayList<>(syntaxProblems);
+    List<Problems> problems = new ArrayList<>(syntaxProblems);
     problems.addAll(other.syntaxProblems);
     return new LexiconParts(joined, names, problems);
   }

@@ -14,6 +14,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -85,6 +86,9 @@ public abstract class LexiconSource {
     return name;
   }
 
+  /** The largest lexicon file read: 100 times the default lexicon, and far from the heap. */
+  static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
   private static final class FileSource extends LexiconSource {
     private final Path path;
 
@@ -96,6 +100,16 @@ public abstract class LexiconSource {
     @Override
     byte[] bytes() {
       try {
+        // A device, a FIFO or /proc file named by an include would hang or never end.
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+          String message = "cannot read lexicon file " + path + ": not a regular file";
+          throw new UncheckedIOException(message, new IOException(message));
+        }
+        if (Files.size(path) > MAX_FILE_BYTES) {
+          String message = "cannot read lexicon file " + path + ": larger than "
+              + MAX_FILE_BYTES / (1024 * 1024) + " MB (the limit)";
+          throw new UncheckedIOException(message, new IOException(message));
+        }
         return Files.readAllBytes(path);
       } catch (NoSuchFileException e) {
         throw new UncheckedIOException("lexicon file not found: " + path, e);
@@ -107,12 +121,44 @@ public abstract class LexiconSource {
     @Override
     LexiconSource resolve(String relative) {
       Path parent = path.toAbsolutePath().getParent();
-      return new FileSource(parent == null ? Path.of(relative) : parent.resolve(relative));
+      try {
+        return new FileSource(parent == null ? Path.of(relative) : parent.resolve(relative));
+      } catch (InvalidPathException e) {
+        // A NUL or another character the file system rejects: reported as an unreadable
+        // include, on its line, like a missing file.
+        return new InvalidPath(relative, e.getReason());
+      }
     }
 
     @Override
     String identity() {
       return path.toAbsolutePath().normalize().toString();
+    }
+  }
+
+  /** An include whose path the file system rejects; reading it fails with the reason. */
+  private static final class InvalidPath extends LexiconSource {
+    private final String reason;
+
+    InvalidPath(String path, String reason) {
+      super(path);
+      this.reason = reason;
+    }
+
+    @Override
+    byte[] bytes() {
+      throw new UncheckedIOException("not a valid file path (" + reason + ")",
+          new IOException(reason));
+    }
+
+    @Override
+    LexiconSource resolve(String relative) {
+      return null;
+    }
+
+    @Override
+    String identity() {
+      return "invalid:" + name();
     }
   }
 
