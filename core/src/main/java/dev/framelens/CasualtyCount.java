@@ -35,8 +35,9 @@ import java.util.OptionalLong;
  * @param kind the kind of harm counted
  * @param who the people counted when named (a category of the lexicon such as {@code civilians}
  *     or {@code children}), else empty
- * @param start offset of the figure's first char (including its qualifier)
- * @param end offset one past the figure's last char
+ * @param start char offset of the figure's first char in the analysed text (including its
+ *     qualifier)
+ * @param end char offset one past the figure's last char
  * @param text the figure as written, equal to the source substring
  * @param sentenceIndex index of its sentence in {@link FrameAnalysis#sentences()}
  * @param subsetOf index in {@link FrameAnalysis#casualtyCounts()} of the figure this one is part
@@ -76,7 +77,11 @@ public record CasualtyCount(
     /** "hundreds", "tens of thousands": low and high from the order of magnitude. */
     VAGUE;
 
-    /** The id used in lexicon files and JSON output, such as {@code at-least}. */
+    /**
+     * The id used in lexicon files and JSON output, such as {@code at-least}.
+     *
+     * @return the constant's name in lower case, with {@code -} for {@code _}
+     */
     public String id() {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
@@ -84,9 +89,13 @@ public record CasualtyCount(
     /**
      * The qualifier with the given id.
      *
+     * @param id an id as {@link #id()} gives it, such as {@code more-than}
+     * @return the qualifier whose {@link #id()} equals {@code id}
+     * @throws NullPointerException if {@code id} is null
      * @throws IllegalArgumentException for an unknown id
      */
     public static Qualifier fromId(String id) {
+      requireNonNull(id, "id");
       for (Qualifier q : values()) {
         if (q.id().equals(id)) {
           return q;
@@ -101,11 +110,34 @@ public record CasualtyCount(
     }
   }
 
-  /** The kind of harm a figure counts. */
+  /**
+   * The kind of harm a figure counts: the {@code kind} of the lexicon rule that matched it. A
+   * figure found only as part of another ("including 12,000 children") takes that figure's kind.
+   * The descriptions say what the default English lexicon counts under each.
+   */
   public enum Kind {
-    KILLED, WOUNDED, DISPLACED, HOMELESS, HOSTAGE, DETAINED, MISSING, STARVED;
+    /** People killed: deaths, fatalities, a death toll, lives lost. */
+    KILLED,
+    /** People wounded, injured or maimed. */
+    WOUNDED,
+    /** People displaced: who fled or were driven out, expelled or evacuated; refugees. */
+    DISPLACED,
+    /** People left homeless or without shelter. */
+    HOMELESS,
+    /** People taken or held hostage, kidnapped or abducted. */
+    HOSTAGE,
+    /** People detained, arrested, imprisoned or jailed. */
+    DETAINED,
+    /** People missing, disappeared or unaccounted for. */
+    MISSING,
+    /** People starving, malnourished or in famine. */
+    STARVED;
 
-    /** The id used in lexicon files and JSON output, such as {@code killed}. */
+    /**
+     * The id used in lexicon files and JSON output, such as {@code killed}.
+     *
+     * @return the constant's name in lower case
+     */
     public String id() {
       return name().toLowerCase(Locale.ROOT);
     }
@@ -113,9 +145,13 @@ public record CasualtyCount(
     /**
      * The kind with the given id.
      *
+     * @param id an id as {@link #id()} gives it, such as {@code displaced}
+     * @return the kind whose {@link #id()} equals {@code id}
+     * @throws NullPointerException if {@code id} is null
      * @throws IllegalArgumentException for an unknown id
      */
     public static Kind fromId(String id) {
+      requireNonNull(id, "id");
       for (Kind k : values()) {
         if (k.id().equals(id)) {
           return k;
@@ -130,7 +166,27 @@ public record CasualtyCount(
     }
   }
 
-  /** Validates the span and that low &lt;= best &lt;= high where present. */
+  /**
+   * Validates the span and that low &lt;= best &lt;= high where present.
+   *
+   * @param low lower bound, when the text gives one
+   * @param best best estimate, when the text gives one
+   * @param high upper bound, when the text gives one
+   * @param qualifier how the text qualified the number
+   * @param kind the kind of harm counted
+   * @param who the category of the people counted, when the text names them
+   * @param start char offset of the figure's first char (including its qualifier)
+   * @param end char offset one past the figure's last char
+   * @param text the figure as written; its length must be {@code end - start}
+   * @param sentenceIndex index of its sentence in {@link FrameAnalysis#sentences()}
+   * @param subsetOf index in {@link FrameAnalysis#casualtyCounts()} of the figure this one is
+   *     part of, else empty
+   * @param ruleId the lexicon rule that identified the figure
+   * @throws NullPointerException if any argument is null
+   * @throws IllegalArgumentException if {@code [start, end)} is not a span of non-negative
+   *     offsets, {@code text} is not as long as the span, or the estimates present are not
+   *     ordered low &lt;= best &lt;= high
+   */
   public CasualtyCount {
     requireNonNull(low, "low");
     requireNonNull(best, "best");

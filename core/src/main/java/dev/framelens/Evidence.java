@@ -21,11 +21,12 @@ import java.util.Optional;
  * e.ruleId();       // the lexicon rule that matched
  * }</pre>
  *
- * @param frame the frame this evidence supports (after any turn by a modifier)
+ * @param frame the frame this evidence supports (after any turn by a modifier); in suppressed
+ *     evidence from a detector, the frame of the rule that matched
  * @param matchedFrame the frame of the rule that matched, before modifiers turned it
  * @param ruleId id of the lexicon rule that matched
- * @param start offset of the first char of the span in the analysed text
- * @param end offset one past the last char of the span
+ * @param start char offset of the first char of the span in the analysed text
+ * @param end char offset one past the last char of the span
  * @param text the matched text, equal to the source substring {@code [start, end)}
  * @param sentenceIndex index of the sentence in {@link FrameAnalysis#sentences()}
  * @param polarity whether the frame is asserted, negated into this frame, or contested
@@ -59,7 +60,11 @@ public record Evidence(
     /** The frame is put in scare quotes, doubted or qualified, and still counts. */
     CONTESTED;
 
-    /** Lowercase name, as used in JSON output. */
+    /**
+     * Lowercase name, as used in JSON output.
+     *
+     * @return the constant's name in lower case, such as {@code negated}
+     */
     public String id() {
       return name().toLowerCase(Locale.ROOT);
     }
@@ -74,19 +79,32 @@ public record Evidence(
    * A context modifier (or block rule) that acted on a match.
    *
    * @param ruleId id of the modifier or block rule in the lexicon
-   * @param start offset of the modifier's trigger text
-   * @param end offset one past the trigger text
+   * @param start char offset of the modifier's trigger text in the analysed text
+   * @param end char offset one past the trigger text
    * @param text the trigger text, equal to the source substring
    * @param effect what it did: {@code drop}, {@code negate}, {@code contest}, {@code weaken 0.5},
-   *     {@code block}, or {@code -> frame-id} for a turn into another frame
+   *     {@code keep}, {@code block}, or {@code -> frame-id} for a turn into another frame
    */
   public record ModifierHit(String ruleId, int start, int end, String text, String effect) {
-    /** Validates the span. */
+    /**
+     * Validates the span.
+     *
+     * @param ruleId id of the modifier or block rule in the lexicon
+     * @param start char offset of the trigger text
+     * @param end char offset one past the trigger text
+     * @param text the trigger text
+     * @param effect what the modifier or block did, as {@link #effect()} describes it
+     * @throws NullPointerException if {@code ruleId}, {@code text} or {@code effect} is null
+     * @throws IllegalArgumentException unless {@code 0 <= start <= end} and {@code text} is as
+     *     long as the span
+     */
     public ModifierHit {
       requireNonNull(ruleId, "ruleId");
       requireNonNull(text, "text");
       requireNonNull(effect, "effect");
       checkArgument(0 <= start && start <= end, "bad span [%s, %s)", start, end);
+      checkArgument(text.length() == end - start, "text length %s != span length %s",
+          text.length(), end - start);
     }
 
     @Override
@@ -95,7 +113,27 @@ public record Evidence(
     }
   }
 
-  /** Validates offsets and weight and copies the modifier list. */
+  /**
+   * Validates offsets and weight and copies the modifier list.
+   *
+   * @param frame the frame this evidence supports
+   * @param matchedFrame the frame of the rule that matched
+   * @param ruleId id of the lexicon rule that matched
+   * @param start char offset of the first char of the span
+   * @param end char offset one past the last char of the span
+   * @param text the matched text; its length must be {@code end - start}
+   * @param sentenceIndex index of the sentence in {@link FrameAnalysis#sentences()}, not
+   *     negative
+   * @param polarity whether the frame is asserted, negated into this frame, or contested
+   * @param weight the rule weight after modifiers, in {@code [0, 1]}
+   * @param speaker the quoted source, or empty
+   * @param modifiers the modifiers and blocks that acted on the match, nearest first; copied
+   * @param suppressed whether a modifier or block cancelled the match
+   * @throws NullPointerException if an object argument is null
+   * @throws IllegalArgumentException if {@code [start, end)} is not a span of non-negative
+   *     offsets, {@code text} is not as long as the span, {@code weight} is outside
+   *     {@code [0, 1]} (or NaN) or {@code sentenceIndex} is negative
+   */
   public Evidence {
     requireNonNull(frame, "frame");
     requireNonNull(matchedFrame, "matchedFrame");

@@ -29,7 +29,11 @@ public enum Frame {
     this.id = id;
   }
 
-  /** The codebook id, for example {@code "casualty-emphasis"}. */
+  /**
+   * The codebook id, for example {@code "casualty-emphasis"}.
+   *
+   * @return the id used in gold files, lexicons and JSON output
+   */
   public String id() {
     return id;
   }
@@ -37,6 +41,8 @@ public enum Frame {
   /**
    * The frame with the given codebook id.
    *
+   * @param id a codebook id such as {@code "survival-as-win"}; case matters
+   * @return the frame whose {@link #id()} equals {@code id}
    * @throws NullPointerException if {@code id} is null
    * @throws IllegalArgumentException if no frame has that id; the message lists the valid ids
    */

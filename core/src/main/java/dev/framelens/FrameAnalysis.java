@@ -44,19 +44,31 @@ public final class FrameAnalysis {
    * A sentence of the document with its own labels and scores.
    *
    * @param index position in {@link #sentences()}
-   * @param start offset of its first char
-   * @param end offset one past its last char
+   * @param start char offset of its first char in the analysed text
+   * @param end char offset one past its last char
    * @param text the sentence, equal to the source substring
    * @param labels frames whose sentence score reaches the threshold, in {@link Frame} order
    * @param scores score per frame, in {@code [0, 1]}
    */
   public record Sentence(int index, int start, int end, String text, Set<Frame> labels,
       Map<Frame, Double> scores) {
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param index position in {@link #sentences()}
+     * @param start char offset of its first char
+     * @param end char offset one past its last char
+     * @param text the sentence
+     * @param labels frames whose sentence score reaches the threshold; copied
+     * @param scores score per frame; copied
+     * @throws NullPointerException if {@code text}, {@code labels} or {@code scores} is null
+     */
     public Sentence {
       requireNonNull(text, "text");
       labels = labels.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(labels));
-      scores = Collections.unmodifiableMap(new EnumMap<>(scores));
+      Map<Frame, Double> copy = new EnumMap<>(Frame.class);
+      copy.putAll(scores); // not new EnumMap<>(scores), which refuses an empty plain map
+      scores = Collections.unmodifiableMap(copy);
     }
 
     @Override
@@ -83,22 +95,40 @@ public final class FrameAnalysis {
     return Collections.unmodifiableMap(map);
   }
 
-  /** The frames whose document score reaches its threshold, in {@link Frame} order. */
+  /**
+   * The frames whose document score reaches its threshold, in {@link Frame} order.
+   *
+   * @return the document's labels, unmodifiable, possibly empty
+   */
   public Set<Frame> labels() {
     return labels;
   }
 
-  /** The document's score for {@code frame}, in {@code [0, 1]}. */
+  /**
+   * The document's score for {@code frame}, in {@code [0, 1]}.
+   *
+   * @param frame the frame
+   * @return the score, 0 when nothing in the text supports {@code frame}
+   * @throws NullPointerException if {@code frame} is null
+   */
   public double score(Frame frame) {
     return result.documentScores[requireNonNull(frame, "frame").ordinal()];
   }
 
-  /** The document's score for every frame. */
+  /**
+   * The document's score for every frame.
+   *
+   * @return each frame's score in {@code [0, 1]}, in {@link Frame} order, unmodifiable
+   */
   public Map<Frame, Double> scores() {
     return scoresOf(result.documentScores, 0);
   }
 
-  /** The evidence behind the scores, in text order. */
+  /**
+   * The evidence behind the scores, in text order.
+   *
+   * @return the kept (not suppressed) evidence, unmodifiable
+   */
   public List<Evidence> evidence() {
     return result.evidence;
   }
@@ -106,12 +136,19 @@ public final class FrameAnalysis {
   /**
    * Matches that a modifier or block cancelled, in text order: why a label is absent. Each
    * names its cause as the last of its {@linkplain Evidence#modifiers() modifiers}.
+   *
+   * @return the suppressed evidence, unmodifiable
    */
   public List<Evidence> suppressed() {
     return result.suppressed;
   }
 
-  /** The document's sentences with their own labels and scores, built on demand. */
+  /**
+   * The document's sentences with their own labels and scores, built on demand.
+   *
+   * @return the sentences in text order, an unmodifiable view that makes each {@link Sentence}
+   *     when it is read
+   */
   public List<Sentence> sentences() {
     return new AbstractList<>() {
       @Override
@@ -133,12 +170,20 @@ public final class FrameAnalysis {
     };
   }
 
-  /** The casualty figures stated in the text, in text order. */
+  /**
+   * The casualty figures stated in the text, in text order.
+   *
+   * @return the figures, unmodifiable, possibly empty
+   */
   public List<CasualtyCount> casualtyCounts() {
     return result.casualties;
   }
 
-  /** The analysed text. */
+  /**
+   * The analysed text.
+   *
+   * @return the text given to {@link FrameDetector#analyze(String)}, which all offsets index
+   */
   public String text() {
     return result.text;
   }

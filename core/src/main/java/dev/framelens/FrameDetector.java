@@ -44,6 +44,7 @@ public final class FrameDetector {
   /**
    * A detector over the default English lexicon with its thresholds.
    *
+   * @return the default detector, built on the first call and shared by all callers
    * @throws IllegalStateException if the {@code framelens-lexicons} artifact is not on the
    *     class path
    */
@@ -61,7 +62,12 @@ public final class FrameDetector {
     return detector;
   }
 
-  /** A builder, starting from the default English lexicon. */
+  /**
+   * A builder, starting from the default English lexicon.
+   *
+   * @return a new builder; the default lexicon is only loaded when {@link Builder#build()} runs
+   *     without a {@link Builder#lexicon(Lexicon) lexicon}
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -70,6 +76,8 @@ public final class FrameDetector {
    * Analyses a document. Empty or blank text gives an empty analysis; any other string,
    * whatever its characters, is analysed without an exception.
    *
+   * @param text the document
+   * @return the frames, scores, evidence, sentences and casualty figures of {@code text}
    * @throws NullPointerException if {@code text} is null
    */
   public FrameAnalysis analyze(String text) {
@@ -77,12 +85,22 @@ public final class FrameDetector {
     return new FrameAnalysis(engine.analyze(text), thresholds);
   }
 
-  /** The lexicon this detector runs. */
+  /**
+   * The lexicon this detector runs.
+   *
+   * @return the lexicon, including the files added with {@link Builder#addLexicon(Path)}
+   */
   public Lexicon lexicon() {
     return lexicon;
   }
 
-  /** The score at or above which {@code frame} becomes a label. */
+  /**
+   * The score at or above which {@code frame} becomes a label.
+   *
+   * @param frame the frame
+   * @return the threshold set on the builder, else the lexicon's, in {@code (0, 1]}
+   * @throws NullPointerException if {@code frame} is null
+   */
   public double threshold(Frame frame) {
     return thresholds[requireNonNull(frame, "frame").ordinal()];
   }
@@ -109,7 +127,13 @@ public final class FrameDetector {
 
     private Builder() {}
 
-    /** Uses {@code lexicon} instead of the default English one. */
+    /**
+     * Uses {@code lexicon} instead of the default English one.
+     *
+     * @param lexicon the lexicon to run; a later call replaces it
+     * @return this builder
+     * @throws NullPointerException if {@code lexicon} is null
+     */
     public Builder lexicon(Lexicon lexicon) {
       this.lexicon = requireNonNull(lexicon, "lexicon");
       return this;
@@ -118,6 +142,10 @@ public final class FrameDetector {
     /**
      * Adds the rules of a lexicon file on top of the lexicon (the default one unless
      * {@link #lexicon} says otherwise). Read when {@link #build()} runs.
+     *
+     * @param file a lexicon file; files added on several calls apply in call order
+     * @return this builder
+     * @throws NullPointerException if {@code file} is null
      */
     public Builder addLexicon(Path file) {
       extraFiles.add(requireNonNull(file, "file"));
@@ -128,6 +156,11 @@ public final class FrameDetector {
      * Sets the score at or above which {@code frame} becomes a label, instead of the
      * lexicon's.
      *
+     * @param frame the frame
+     * @param threshold the score at or above which {@code frame} becomes a label, in
+     *     {@code (0, 1]}
+     * @return this builder
+     * @throws NullPointerException if {@code frame} is null
      * @throws IllegalArgumentException unless {@code 0 < threshold <= 1}
      */
     public Builder threshold(Frame frame, double threshold) {
@@ -141,6 +174,7 @@ public final class FrameDetector {
     /**
      * Compiles the detector.
      *
+     * @return a new detector; the builder can go on to build others
      * @throws IllegalStateException if no lexicon was given and the default one is absent
      * @throws java.io.UncheckedIOException if an added file cannot be read
      * @throws LexiconException listing every problem of a malformed added file

@@ -62,7 +62,19 @@ public final class Lexicon {
    */
   public record Rule(String id, Kind kind, Set<Frame> frames, double weight,
       List<String> examples, List<String> counterExamples, String source, int line) {
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param id the id, unique in the lexicon
+     * @param kind rule, block or modifier
+     * @param frames the frames a rule supports; copied
+     * @param weight the rule's weight
+     * @param examples sentences on which it must act; copied
+     * @param counterExamples sentences on which it must not act; copied
+     * @param source the file it is defined in
+     * @param line the line it is defined on
+     * @throws NullPointerException if an object argument or an element of a collection is null
+     */
     public Rule {
       requireNonNull(id, "id");
       requireNonNull(kind, "kind");
@@ -109,6 +121,7 @@ public final class Lexicon {
    * The default English lexicon, from the {@code framelens-lexicons} artifact on the class or
    * module path. Loaded once and cached.
    *
+   * @return the default English lexicon, the same instance on every call
    * @throws IllegalStateException if that artifact is not on the class path
    */
   public static Lexicon defaultEnglish() {
@@ -142,6 +155,8 @@ public final class Lexicon {
   /**
    * Loads a lexicon file and the files it includes.
    *
+   * @param file the lexicon file; {@code include} paths resolve against its directory
+   * @return the compiled lexicon
    * @throws NullPointerException if {@code file} is null
    * @throws java.io.UncheckedIOException if the file cannot be read; the message names it
    * @throws LexiconException listing every problem of a malformed lexicon
@@ -156,6 +171,9 @@ public final class Lexicon {
    * {@code include}.
    *
    * @param sourceName the name problems are reported under
+   * @param text the lexicon, in the lexicon file format
+   * @return the compiled lexicon
+   * @throws NullPointerException if {@code sourceName} or {@code text} is null
    * @throws LexiconException listing every problem
    */
   public static Lexicon parse(String sourceName, String text) {
@@ -168,6 +186,9 @@ public final class Lexicon {
    * This lexicon with the rules of another file added on top. The file may use this lexicon's
    * sets, add words to them ({@code set @win += ...}) and {@code disable} its rules.
    *
+   * @param file the lexicon file to add; {@code include} paths resolve against its directory
+   * @return a new lexicon; this one is unchanged
+   * @throws NullPointerException if {@code file} is null
    * @throws java.io.UncheckedIOException if the file cannot be read
    * @throws LexiconException listing every problem
    */
@@ -179,6 +200,10 @@ public final class Lexicon {
   /**
    * This lexicon with the rules of a text added on top, as {@link #extend(Path)} does.
    *
+   * @param sourceName the name problems are reported under
+   * @param text the added rules, in the lexicon file format; it cannot use {@code include}
+   * @return a new lexicon; this one is unchanged
+   * @throws NullPointerException if {@code sourceName} or {@code text} is null
    * @throws LexiconException listing every problem
    */
   public Lexicon extend(String sourceName, String text) {
@@ -187,27 +212,51 @@ public final class Lexicon {
     return new Lexicon(parts.plus(LexiconParts.read(LexiconSource.text(sourceName, text))));
   }
 
-  /** The name given by the first file's {@code lexicon} line. */
+  /**
+   * The name given by the first file's {@code lexicon} line.
+   *
+   * @return the name, or {@code "unnamed"} when no file has a {@code lexicon} line
+   */
   public String name() {
     return compiled.name;
   }
 
-  /** The version given by the first file's {@code lexicon} line. */
+  /**
+   * The version given by the first file's {@code lexicon} line.
+   *
+   * @return the version, or {@code "0"} when no file has a {@code lexicon} line
+   */
   public String version() {
     return compiled.version;
   }
 
-  /** The rules, blocks and modifiers, in definition order. */
+  /**
+   * The rules, blocks and modifiers, in definition order.
+   *
+   * @return the entries of all its files, without those a later file disabled; unmodifiable
+   */
   public List<Rule> rules() {
     return rules;
   }
 
-  /** The label threshold the lexicon sets for {@code frame} (0.5 unless it says otherwise). */
+  /**
+   * The label threshold the lexicon sets for {@code frame} (0.5 unless it says otherwise).
+   *
+   * @param frame the frame
+   * @return the threshold in {@code (0, 1]}; a later file's {@code threshold} line overrides an
+   *     earlier one's
+   * @throws NullPointerException if {@code frame} is null
+   */
   public double threshold(Frame frame) {
     return compiled.thresholds[frame.ordinal()];
   }
 
-  /** The top-level files this lexicon was compiled from, base first. */
+  /**
+   * The top-level files this lexicon was compiled from, base first.
+   *
+   * @return the names of the files (or resources, or the names given to texts), without the
+   *     files they include
+   */
   public List<String> sources() {
     return parts.sources();
   }

@@ -33,9 +33,19 @@ public final class LexiconException extends RuntimeException {
    */
   public record Problem(
       String source, int line, int column, String message, String offendingText,
-      String lineText) {
+      String lineText) implements java.io.Serializable {
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param source the file (or resource, or the name given to a text) the problem is in
+     * @param line 1-based line number, 0 when the problem concerns the file as a whole
+     * @param column 1-based column of the offending text, 0 when not applicable
+     * @param message what is wrong
+     * @param offendingText the text at fault, or empty
+     * @param lineText the whole line the problem is on, or empty
+     * @throws NullPointerException if a string argument is null
+     */
     public Problem {
       requireNonNull(source, "source");
       requireNonNull(message, "message");
@@ -60,7 +70,12 @@ public final class LexiconException extends RuntimeException {
       return s.toString();
     }
 
-    /** {@link #toString()} followed by the line and a caret under the column. */
+    /**
+     * {@link #toString()} followed by the line and a caret under the column.
+     *
+     * @return three lines, or only {@link #toString()} when {@code lineText} is empty or the
+     *     column is not positive
+     */
     public String render() {
       if (lineText.isEmpty() || column <= 0) {
         return toString();
@@ -74,11 +89,14 @@ public final class LexiconException extends RuntimeException {
     }
   }
 
+  /** The problems, in the order given to the constructor; never empty. */
   private final List<Problem> problems;
 
   /**
    * Creates an exception for the given problems.
    *
+   * @param problems the problems, at least one; the message lists them in this order
+   * @throws NullPointerException if {@code problems} or one of them is null
    * @throws IllegalArgumentException if {@code problems} is empty
    */
   public LexiconException(List<Problem> problems) {
@@ -86,7 +104,13 @@ public final class LexiconException extends RuntimeException {
     this.problems = List.copyOf(problems);
   }
 
-  /** Every problem found, in file and line order. */
+  /**
+   * Every problem found, in file and line order.
+   *
+   * @return the problems in the order given to the constructor, unmodifiable and never empty.
+   *     The lexicon loader gives them in file and line order, at most 1,000 of them, then one
+   *     more saying how many it left out.
+   */
   public List<Problem> problems() {
     return problems;
   }

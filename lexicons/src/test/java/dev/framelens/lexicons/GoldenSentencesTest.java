@@ -1,35 +1,31 @@
 package dev.framelens.lexicons;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+import static dev.framelens.junit.FramingAssertions.assertThatCorpus;
+import static dev.framelens.junit.FramingAssertions.assertThatFraming;
 
-import dev.framelens.FrameAnalysis;
-import dev.framelens.FrameDetector;
-import dev.framelens.internal.eval.Evaluation;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
-import java.util.Objects;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
+import dev.framelens.junit.GoldCorpusSource;
+import dev.framelens.junit.GoldUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
 
 /**
  * Golden tests of the default lexicon: sentences written for this project (varied wars and
  * phrasings, including ones the gold corpora do not use) with the labels the codebook gives
- * them. Each line of {@code golden/en-default.jsonl} is a test case that must match exactly.
+ * them. Each line of {@code golden/en-default.jsonl} is a test case named by its id that must
+ * match exactly, checked with the project's own test kit ({@code framelens-junit}).
  */
 class GoldenSentencesTest {
-  private static final FrameDetector DETECTOR = FrameDetector.withDefaultLexicon();
+  static final String GOLDEN = "src/test/resources/golden/en-default.jsonl";
 
-  @TestFactory
-  Stream<DynamicTest> everyGoldenSentenceGetsItsLabels() throws URISyntaxException {
-    Path file = Path.of(Objects.requireNonNull(
-        GoldenSentencesTest.class.getResource("/golden/en-default.jsonl"),
-        "golden/en-default.jsonl is missing from the test resources").toURI());
-    return GoldCorpus.read(file).stream().map((Evaluation.Unit unit) ->
-        dynamicTest(unit.id() + ": " + unit.text(), () -> {
-          FrameAnalysis a = DETECTOR.analyze(unit.text());
-          assertEquals(unit.gold(), a.labels(), () -> "labels of \"" + unit.text() + "\"\n" + a);
-        }));
+  @ParameterizedTest(name = "{0}")
+  @GoldCorpusSource(GOLDEN)
+  void everyGoldenSentenceGetsItsLabels(GoldUnit unit) {
+    assertThatFraming(unit).matchesGold();
+  }
+
+  @Test
+  void theGoldenFileAsACorpusIsLabelledPerfectly() {
+    // The same file scored whole: a failure here prints the per-label table.
+    assertThatCorpus(GOLDEN).hasMacroF1AtLeast(1.0).hasExactMatchRateAtLeast(1.0);
   }
 }

@@ -1,11 +1,7 @@
-package dev.framelens.internal.eval;
+package dev.framelens;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.framelens.Evidence;
-import dev.framelens.Frame;
-import dev.framelens.FrameAnalysis;
-import dev.framelens.FrameDetector;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -18,12 +14,37 @@ import java.util.Set;
 /**
  * Scores a detector against gold-labelled units: per-label precision, recall and F1, micro and
  * macro F1, the exact-match rate, and every unit the detector got wrong with the evidence it
- * used, so that a lexicon author sees why. Reading gold files is the caller's business (it
- * needs a JSON parser, which core does not depend on).
+ * used, so that a lexicon author sees why. Immutable and thread-safe. Reading gold files is the
+ * caller's business (core has no JSON parser): the {@code framelens evaluate} command and the
+ * {@code framelens-junit} test kit read the codebook's JSONL format.
+ *
+ * <pre>{@code
+ * List<Evaluation.Unit> units = List.of(
+ *     new Evaluation.Unit("u1", "The rebels claimed victory.", Set.of(Frame.VICTORY)),
+ *     new Evaluation.Unit("u2", "The talks resumed on Monday.", Set.of()));
+ * Evaluation e = Evaluation.run("my units", FrameDetector.withDefaultLexicon(), units);
+ * e.macroF1();                          // 0.0 .. 1.0
+ * e.labels().get(Frame.VICTORY).f1();   // one label
+ * System.out.println(e.report(true));   // the table, then each wrong unit with its evidence
+ * }</pre>
  */
 public final class Evaluation {
-  /** A gold-labelled unit: a sentence or short passage and its frames. */
+  /**
+   * A gold-labelled unit: a sentence or short passage and its frames.
+   *
+   * @param id the unit's id, for reports
+   * @param text the text to analyse
+   * @param gold the frames a person gave it, possibly none
+   */
   public record Unit(String id, String text, Set<Frame> gold) {
+    /**
+     * Checks the fields and copies the frames.
+     *
+     * @param id the unit's id, for reports
+     * @param text the text to analyse
+     * @param gold the frames a person gave it, possibly none; copied
+     * @throws NullPointerException if an argument or one of the frames is null
+     */
     public Unit {
       requireNonNull(id, "id");
       requireNonNull(text, "text");
@@ -31,19 +52,42 @@ public final class Evaluation {
     }
   }
 
-  /** Counts for one label. */
+  /**
+   * Counts for one label.
+   *
+   * @param frame the label
+   * @param truePositives units that have it in the gold and in the prediction
+   * @param falsePositives units predicted with it that do not have it in the gold
+   * @param falseNegatives units that have it in the gold but were predicted without it
+   */
   public record LabelScore(Frame frame, int truePositives, int falsePositives,
       int falseNegatives) {
+    /**
+     * Precision; 1 when nothing was predicted and nothing was missed, 0 when nothing was
+     * predicted but something was missed.
+     *
+     * @return the share of predictions that were right
+     */
     public double precision() {
       int predicted = truePositives + falsePositives;
       return predicted == 0 ? (falseNegatives == 0 ? 1 : 0) : (double) truePositives / predicted;
     }
 
+    /**
+     * Recall; 1 when the gold has no such unit and none was predicted.
+     *
+     * @return the share of gold units found
+     */
     public double recall() {
       int actual = truePositives + falseNegatives;
       return actual == 0 ? (falsePositives == 0 ? 1 : 0) : (double) truePositives / actual;
     }
 
+    /**
+     * F1, the harmonic mean of precision and recall; 1 when the label occurs nowhere.
+     *
+     * @return F1 in [0, 1]
+     */
     public double f1() {
       if (truePositives + falsePositives + falseNegatives == 0) {
         return 1;
@@ -52,9 +96,42 @@ public final class Evaluation {
     }
   }
 
-  /** A unit whose predicted labels differ from its gold labels. */
+  /**
+   * A unit whose predicted labels differ from its gold labels.
+   *
+   * @param unit the unit
+   * @param predicted the labels the detector gave
+   * @param falsePositives labels predicted but not in the gold
+   * @param falseNegatives gold labels not predicted
+   * @param evidence the evidence the detector kept
+   * @param suppressed the evidence a modifier or block cancelled
+   */
   public record Error(Unit unit, Set<Frame> predicted, Set<Frame> falsePositives,
-      Set<Frame> falseNegatives, List<Evidence> evidence, List<Evidence> suppressed) {}
+      Set<Frame> falseNegatives, List<Evidence> evidence, List<Evidence> suppressed) {
+    /**
+     * Checks the fields and copies the collections, so that an evaluation stays immutable.
+     *
+     * @param unit the unit
+     * @param predicted the labels the detector gave
+     * @param falsePositives labels predicted but not in the gold
+     * @param falseNegatives gold labels not predicted
+     * @param evidence the evidence the detector kept
+     * @param suppressed the evidence a modifier or block cancelled
+     * @throws NullPointerException if any argument is null
+     */
+    public Error {
+      requireNonNull(unit, "unit");
+      predicted = frames(predicted);
+      falsePositives = frames(falsePositives);
+      falseNegatives = frames(falseNegatives);
+      evidence = List.copyOf(evidence);
+      suppressed = List.copyOf(suppressed);
+    }
+  }
+
+  private static Set<Frame> frames(Set<Frame> frames) {
+    return frames.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(frames));
+  }
 
   private final String name;
   private final int units;
@@ -71,7 +148,14 @@ public final class Evaluation {
     this.errors = errors;
   }
 
-  /** Runs {@code detector} over {@code units} and scores it. */
+  /**
+   * Runs {@code detector} over {@code units} and scores it.
+   *
+   * @param name a name for the report, such as the gold file's
+   * @param detector the detector to score
+   * @param units the gold units
+   * @return the scores
+   */
   public static Evaluation run(String name, FrameDetector detector, List<Unit> units) {
     int[] tp = new int[Frame.values().length];
     int[] fp = new int[tp.length];
@@ -111,28 +195,56 @@ public final class Evaluation {
         List.copyOf(errors));
   }
 
+  /**
+   * The name given to {@link #run}.
+   *
+   * @return the name
+   */
   public String name() {
     return name;
   }
 
+  /**
+   * How many units were scored.
+   *
+   * @return the number of units
+   */
   public int units() {
     return units;
   }
 
+  /**
+   * Each label's counts and scores, in {@link Frame} order.
+   *
+   * @return the scores by label
+   */
   public Map<Frame, LabelScore> labels() {
     return labels;
   }
 
+  /**
+   * The units whose labels were not exactly right, in input order.
+   *
+   * @return the wrong units
+   */
   public List<Error> errors() {
     return errors;
   }
 
-  /** The mean of the per-label F1 scores. */
+  /**
+   * The mean of the per-label F1 scores.
+   *
+   * @return macro-F1 in [0, 1]
+   */
   public double macroF1() {
     return labels.values().stream().mapToDouble(LabelScore::f1).average().orElse(1);
   }
 
-  /** F1 over all label decisions pooled. */
+  /**
+   * F1 over all label decisions pooled.
+   *
+   * @return micro-F1 in [0, 1]
+   */
   public double microF1() {
     int tp = 0;
     int fp = 0;
@@ -145,17 +257,30 @@ public final class Evaluation {
     return tp + fp + fn == 0 ? 1 : 2.0 * tp / (2.0 * tp + fp + fn);
   }
 
-  /** The share of units whose labels were all right. */
+  /**
+   * The share of units whose labels were all right.
+   *
+   * @return the exact-match rate in [0, 1]
+   */
   public double exactMatchRate() {
     return units == 0 ? 1 : (double) exactMatches / units;
   }
 
-  /** The lowest per-label F1. */
+  /**
+   * The lowest per-label F1.
+   *
+   * @return the worst label's F1
+   */
   public double minLabelF1() {
     return labels.values().stream().mapToDouble(LabelScore::f1).min().orElse(1);
   }
 
-  /** The score table, and the errors with their evidence when {@code withErrors}. */
+  /**
+   * The score table, and the errors with their evidence when {@code withErrors}.
+   *
+   * @param withErrors whether to list the wrong units after the table
+   * @return the report, several lines
+   */
   public String report(boolean withErrors) {
     StringBuilder s = new StringBuilder();
     s.append(name).append(": ").append(units).append(" units\n");

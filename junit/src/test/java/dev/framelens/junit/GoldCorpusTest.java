@@ -1,0 +1,145 @@
+package dev.framelens.junit;
+
+import static dev.framelens.junit.FramingAssertions.assertThatCorpus;
+import static dev.framelens.junit.FramingAssertions.assertThatFraming;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+
+import dev.framelens.Frame;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+import org.opentest4j.AssertionFailedError;
+
+/** Gold files: reading them, one test case per unit, and whole-corpus scores. */
+class GoldCorpusTest {
+  private static final dev.framelens.FrameDetector KIT = KitLexicon.DETECTOR;
+  static final String UNITS = "src/test/resources/gold/units.jsonl";
+
+  @ParameterizedTest(name = "{0}")
+  @GoldCorpusSource(UNITS)
+  void everyUnitOfTheFileMatchesItsGold(GoldUnit unit) {
+    assertThatFraming(unit).usingDetector(KIT).matchesGold();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @GoldCorpusSource("classpath:gold/units.jsonl")
+  void aClassPathResourceWorksToo(GoldUnit unit) {
+    assertTrue(unit.id().startsWith("kit-"), unit.id());
+  }
+
+  @Test
+  void theUnitsAreReadWithTheirLabelsAndLocation() {
+    List<GoldUnit> units = GoldCorpus.read(Path.of(UNITS));
+    assertEquals(5, units.size());
+    assertEquals("kit-001", units.get(0).id());
+    assertEquals(Set.of(Frame.VICTORY), units.get(0).labels());
+    assertEquals(Set.of(), units.get(4).labels());
+    assertEquals(UNITS + ":1", units.get(0).location().replace('\\', '/'));
+  }
+
+  @Test
+  void eachUnitIsATestCaseNamedByItsId() {
+    Events events = EngineTestKit.engine("junit-jupiter")
+        .selectors(selectMethod(Cases.class, "matches", GoldUnit.class.getName()))
+        .execute().testEvents();
+    assertEquals(2, events.started().count());
+    assertEquals(1, events.succeeded().count());
+    assertEquals(List.of("wrong-001", "wrong-002"), events.started().stream()
+        .map(e -> e.getTestDescriptor().getDisplayName()).toList());
+    Throwable failure = events.failed().stream().findFirst().orElseThrow()
+        .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+        .getThrowable().orElseThrow();
+    assertTrue(failure.getMessage().startsWith("gold unit wrong-002 (src/test/resources/gold/"
+        + "one-wrong.jsonl:2): expected labels [defeat], missing [defeat]"),
+        failure.getMessage());
+  }
+
+  /** Run by the test above through JUnit's engine test kit, not by Maven directly. */
+  static class Cases {
+    @ParameterizedTest(name = "{0}")
+    @GoldCorpusSource("src/test/resources/gold/one-wrong.jsonl")
+    void matches(GoldUnit unit) {
+      assertThatFraming(unit).usingDetector(KIT).matchesGold();
+    }
+  }
+
+  @Test
+  void aBadLineNamesTheFileLineAndColumn() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> GoldCorpus.read(Path.of("src/test/resources/gold/bad-json.jsonl")));
+    assertTrue(e.getMessage().startsWith("src/test/resources/gold/bad-json.jsonl:2:"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("not JSON"), e.getMessage());
+  }
+
+  @Test
+  void missingFieldsAndUnknownLabelsAreNamed(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("gold.jsonl");
+    Files.writeString(file, "{\"id\": \"a\", \"labels\": []}\n");
+    assertEquals(file + ":1:1: needs a string field \"text\"", assertThrows(
+        IllegalArgumentException.class, () -> GoldCorpus.read(file)).getMessage());
+    Files.writeString(file, "{\"id\": \"a\", \"text\": \"x\", \"labels\": [\"win\"]}\n");
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> GoldCorpus.read(file))
+        .getMessage().startsWith(file + ":1:1: unit 'a': unknown frame id 'win'"));
+    Files.writeString(file, "{\"id\": \"a\", \"text\": \"x\", \"labels\": []}\n\n"
+        + "{\"id\": \"a\", \"text\": \"y\", \"labels\": []}\n");
+    assertEquals(file + ":3:1: id 'a' is already used on line 1", assertThrows(
+        IllegalArgumentException.class, () -> GoldCorpus.read(file)).getMessage());
+  }
+
+  @Test
+  void aMissingFileIsNamed() {
+    UncheckedIOException e = assertThrows(UncheckedIOException.class,
+        () -> GoldCorpus.read(Path.of("no/such/gold.jsonl")));
+    assertTrue(e.getMessage().startsWith("gold file not found: "), e.getMessage());
+    assertTrue(e.getMessage().endsWith("gold.jsonl"), e.getMessage());
+  }
+
+  @Test
+  void aCorpusAboveTheFloorPasses() {
+    assertThatCorpus(UNITS).usingDetector(KIT).hasMacroF1AtLeast(1.0).hasEveryLabelF1AtLeast(1.0)
+        .hasExactMatchRateAtLeast(1.0);
+  }
+
+  @Test
+  void aCorpusBelowTheFloorPrintsThePerLabelTable() {
+    AssertionFailedError e = assertThrows(AssertionFailedError.class,
+        () -> assertThatCorpus("src/test/resources/gold/one-wrong.jsonl")
+            .usingDetector(KIT).hasMacroF1AtLeast(0.85));
+    String message = e.getMessage();
+    assertTrue(message.startsWith("macro-F1 0.750 is below 0.850\n"), message);
+    assertTrue(message.contains("label              precision    recall        F1"), message);
+    assertTrue(message.contains("defeat                 0.000     0.000     0.000     0     0"
+        + "     1"), message);
+    assertTrue(message.contains("wrong-002  gold [defeat]  predicted []"), message);
+    AssertionFailedError label = assertThrows(AssertionFailedError.class,
+        () -> assertThatCorpus("src/test/resources/gold/one-wrong.jsonl")
+            .usingDetector(KIT).hasLabelF1AtLeast(Frame.DEFEAT, 0.5));
+    assertTrue(label.getMessage().startsWith("defeat F1 0.000 is below 0.500"),
+        label.getMessage());
+  }
+
+  @Test
+  void aGoldFileInsideAJarIsRead(@TempDir Path dir) throws Exception {
+    Path jar = dir.resolve("gold.jar");
+    try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new java.util.jar.JarEntry("gold/units.jsonl"));
+      out.write(Files.readAllBytes(Path.of(UNITS)));
+      out.closeEntry();
+    }
+    java.net.URL url = new java.net.URL("jar:" + jar.toUri() + "!/gold/units.jsonl");
+    List<GoldUnit> units = GoldCorpus.read(url, "classpath:gold/units.jsonl");
+    assertEquals(5, units.size());
+    assertEquals("classpath:gold/units.jsonl:3", units.get(2).location());
+  }
+}
