@@ -96,6 +96,7 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
   // Scratch of evaluateRule: the modifiers that reach the rule match, and those that act.
   private int[] applicable = new int[8];
   private int[] applicableDistance = new int[8];
+  private long[] applicableKeys = new long[0];
   private int[] hitMatch = new int[8];
   private String[] hitEffect = new String[8];
   /** Per modifier and frame, its effect's description (built once: some concatenate). */
@@ -662,8 +663,47 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
         found = applicable = Arrays.copyOf(found, count * 2);
         distance = applicableDistance = Arrays.copyOf(distance, count * 2);
       }
-      // Insertion sort: few modifiers reach a match.
-      int at = count;
+      found[count] = t;
+      distance[count] = d;
+      count++;
+    }
+    if (count > 1) {
+      sortApplicable(count);
+    }
+    return count;
+  }
+
+  /**
+   * Sorts the first {@code count} applicable modifiers by distance, then start, then match
+   * order (the order they were found in). Usually a few reach a match and an insertion sort
+   * does; but a window can hold hundreds that reach each of hundreds of rule matches ("if"
+   * reaches a whole part), found farthest first, where inserting each at the front cost the
+   * cube of the window. Those are sorted as packed keys: distance and start (both under
+   * {@link #WINDOW}, the start taken from the window's first token), then the match index.
+   */
+  private void sortApplicable(int count) {
+    int[] found = applicable;
+    int[] distance = applicableDistance;
+    if (count > 16) {
+      if (applicableKeys.length < count) {
+        applicableKeys = new long[found.length];
+      }
+      long[] keys = applicableKeys;
+      for (int i = 0; i < count; i++) {
+        long position = (long) distance[i] << 16 | (matchStart[found[i]] - windowFrom);
+        keys[i] = position << 32 | found[i];
+      }
+      Arrays.sort(keys, 0, count);
+      for (int i = 0; i < count; i++) {
+        found[i] = (int) keys[i];
+        distance[i] = (int) (keys[i] >>> 48);
+      }
+      return;
+    }
+    for (int i = 1; i < count; i++) {
+      int t = found[i];
+      int d = distance[i];
+      int at = i;
       while (at > 0 && (distance[at - 1] > d
           || (distance[at - 1] == d && matchStart[found[at - 1]] > matchStart[t]))) {
         found[at] = found[at - 1];
@@ -672,9 +712,7 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
       }
       found[at] = t;
       distance[at] = d;
-      count++;
     }
-    return count;
   }
 
   private boolean conditionsHold(PatternInfo modifier, int spanQuote, int ms, int[] path) {

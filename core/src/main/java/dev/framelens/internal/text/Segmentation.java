@@ -37,7 +37,10 @@ public final class Segmentation {
     int[] open = new int[quoteCount];
     int depth = 0;
     for (int q = 0; q < quoteCount; q++) {
-      while (depth > 0 && quoteEnd[open[depth - 1]] <= quoteStart[q]) {
+      // The parent must contain the quotation, not just overlap it: single and double quotes
+      // can cross ('a "b c' d e"), and parents taken from quotations that merely overlapped
+      // made a chain as long as the text, walked for every window after it.
+      while (depth > 0 && quoteEnd[open[depth - 1]] < quoteEnd[q]) {
         depth--;
       }
       quoteParent[q] = depth > 0 ? open[depth - 1] : -1;
@@ -48,9 +51,10 @@ public final class Segmentation {
   /** The innermost quotation containing {@code [start, end)}, or -1. */
   public int quoteContaining(int start, int end) {
     int last = lastStartingAtOrBefore(start);
-    // Quotations only overlap by nesting, so a quotation that contains the span and is not the
-    // last one to start before it encloses that one: walk up from it. (Looking only at the last
-    // few to start missed a long quotation holding several scare quotes before the span.)
+    // Quotations of one kind never overlap, so at most two cover a char; a quotation that
+    // contains the span and is not the last one to start before it covers that one's start and
+    // outlasts it, so it encloses it: walk up from it. (Looking only at the last few to start
+    // missed a long quotation holding several scare quotes before the span.)
     for (int q = last; q >= 0; q = quoteParent[q]) {
       if (start < quoteEnd[q] && end <= quoteEnd[q]) {
         return q;

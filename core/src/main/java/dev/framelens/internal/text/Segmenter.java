@@ -81,6 +81,9 @@ public final class Segmenter {
     int doubleOpen = -1;
     int singleOpen = -1;
     int pendingBreak = -1;
+    /** The end of the last run of terminators scanned, and where it ends a sentence, or -1. */
+    int runEnd = -1;
+    int runBreak = -1;
 
     Pass(char[] text, int n) {
       this.text = text;
@@ -160,22 +163,47 @@ public final class Segmenter {
         paragraph++;
         return j - 1;
       }
-      if (open >= 0 && (j >= n || !Character.isLowerCase(Character.codePointAt(text, j, n)))) {
+      // A line break is whitespace too: a sentence past its length limit is cut here, as at a
+      // space, even when the next line goes on in lowercase (hard-wrapped text).
+      if (open >= 0 && (j >= n || !Character.isLowerCase(Character.codePointAt(text, j, n))
+          || i - open >= MAX_SENTENCE_CHARS)) {
         closeSentence(i);
       }
       return last;
     }
 
     private void terminator(char c, int i) {
-      int j = i + 1;
-      while (j < n && isTerminator(text[j])) {
-        j++;
+      if (i >= runEnd) {
+        int j = i + 1;
+        while (j < n && isTerminator(text[j])) {
+          j++;
+        }
+        runEnd = j;
+        runBreak = breakAfter(j);
       }
+      // Every terminator of a run ("?!", "...") sees the same chars after the run: they were
+      // scanned once, for its first one (scanning them again for each made a run quadratic).
+      int j = runBreak;
+      if (j < 0) {
+        return;
+      }
+      if (c == '.' && j == i + 1 && isAbbreviation(i)) {
+        return;
+      }
+      pendingBreak = j;
+    }
+
+    /**
+     * Where a sentence ends after a run of terminators that ends before {@code j}: after the
+     * closing quotes or brackets that follow, if whitespace and then anything but a lowercase
+     * letter or continuing punctuation come next; else -1.
+     */
+    private int breakAfter(int j) {
       while (j < n && isCloser(text[j])) {
         j++;
       }
       if (j >= n || !Character.isWhitespace(text[j])) {
-        return;
+        return -1;
       }
       int k = j;
       while (k < n && Character.isWhitespace(text[k])) {
@@ -184,13 +212,10 @@ public final class Segmenter {
       if (k < n) {
         int next = Character.codePointAt(text, k, n);
         if (Character.isLowerCase(next) || ",;:)]}".indexOf(next) >= 0) {
-          return;
+          return -1;
         }
       }
-      if (c == '.' && j == i + 1 && isAbbreviation(i)) {
-        return;
-      }
-      pendingBreak = j;
+      return j;
     }
 
     /** Whether the word before the dot at {@code dot} is an abbreviation, initial or acronym. */

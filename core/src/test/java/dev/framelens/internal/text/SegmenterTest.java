@@ -166,6 +166,17 @@ class SegmenterTest {
     }
 
     @Test
+    void aLongHardWrappedSentenceIsCutAtALineBreakPastTheCap() {
+      // Lines that go on in lowercase join one sentence; past the cap a line break cuts it, as
+      // a space would, instead of the hard cut in the middle of a word.
+      String text = "won\n".repeat(6_000);
+      Segmentation s = segmenter.segment(text);
+      assertEquals(3, s.sentenceCount);
+      assertEquals(List.of(0, 10_003, 10_004, 20_007), List.of(s.sentenceStart[0],
+          s.sentenceEnd[0], s.sentenceStart[1], s.sentenceEnd[1]));
+    }
+
+    @Test
     void aLongSentenceWithoutWhitespaceIsCutHardNearTwiceTheCap() {
       String text = "x".repeat(50_000);
       Segmentation s = segmenter.segment(text);
