@@ -33,7 +33,7 @@ public final class LexiconException extends RuntimeException {
    */
   public record Problem(
       String source, int line, int column, String message, String offendingText,
-      String lineText) implements java.io.Serializable {
+      String lineText) {
 
     /**
      * Validates the components.
@@ -89,8 +89,12 @@ public final class LexiconException extends RuntimeException {
     }
   }
 
-  /** The problems, in the order given to the constructor; never empty. */
-  private final List<Problem> problems;
+  /**
+   * The problems, in the order given to the constructor; never empty here. Not serialized (a
+   * problem is a plain record): an exception sent through Java serialization keeps its message,
+   * which lists every problem, and has an empty list.
+   */
+  private final transient List<Problem> problems;
 
   /**
    * Creates an exception for the given problems.
@@ -107,12 +111,13 @@ public final class LexiconException extends RuntimeException {
   /**
    * Every problem found, in file and line order.
    *
-   * @return the problems in the order given to the constructor, unmodifiable and never empty.
-   *     The lexicon loader gives them in file and line order, at most 1,000 of them, then one
-   *     more saying how many it left out.
+   * @return the problems in the order given to the constructor, unmodifiable and never empty
+   *     (except in a copy made by Java serialization, whose message still lists them). The
+   *     lexicon loader gives them in file and line order, at most 1,000 of them, then one more
+   *     saying how many it left out.
    */
   public List<Problem> problems() {
-    return problems;
+    return problems == null ? List.of() : problems;
   }
 
   private static String format(List<Problem> problems) {
