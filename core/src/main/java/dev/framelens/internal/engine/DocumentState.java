@@ -54,6 +54,10 @@ final class DocumentState {
   private Attribution[] attributions = new Attribution[16];
   private int attributionCount;
   private double[] sentenceScores = new double[256];
+  // Scratch of scoreSentence, per frame.
+  private final double[] scoreNone = new double[FRAMES];
+  private final int[] scoreGroupEnd = new int[FRAMES];
+  private final double[] scoreGroupWeight = new double[FRAMES];
   private int sentenceDrafts;
   private int sentenceFigures;
   // The modifier hits of all drafts, as columns: rule name, char span, effect.
@@ -205,38 +209,42 @@ final class DocumentState {
     if (draftCount - sentenceDrafts > 1) {
       Arrays.sort(drafts, sentenceDrafts, draftCount, ORDER);
     }
-    for (Frame frame : FRAME_VALUES) {
-      sentenceScores[s * FRAMES + frame.ordinal()] = score(frame);
-    }
+    scoreSentence(s);
     if (figureCount - sentenceFigures > 1) {
       Arrays.sort(figures, sentenceFigures, figureCount, BY_START);
     }
   }
 
   /**
-   * Noisy-OR over the current sentence's kept evidence of {@code frame}, overlaps merged; the
-   * sentence's drafts are in text order.
+   * Each frame's noisy-OR over the current sentence's kept evidence, overlapping evidence of a
+   * frame merged into one group with the highest weight; one pass over the sentence's drafts,
+   * which are in text order.
    */
-  private double score(Frame frame) {
-    double none = 1;
-    int groupEnd = -1;
-    double groupWeight = 0;
+  private void scoreSentence(int s) {
+    double[] none = scoreNone;
+    int[] groupEnd = scoreGroupEnd;
+    double[] groupWeight = scoreGroupWeight;
+    Arrays.fill(none, 1);
+    Arrays.fill(groupEnd, -1);
+    Arrays.fill(groupWeight, 0);
     for (int i = sentenceDrafts; i < draftCount; i++) {
       EvidenceDraft d = drafts[i];
-      if (d.suppressed || d.frame != frame) {
+      if (d.suppressed) {
         continue;
       }
-      if (d.start < groupEnd) {
-        groupWeight = Math.max(groupWeight, d.weight);
-        groupEnd = Math.max(groupEnd, d.end);
+      int f = d.frame.ordinal();
+      if (d.start < groupEnd[f]) {
+        groupWeight[f] = Math.max(groupWeight[f], d.weight);
+        groupEnd[f] = Math.max(groupEnd[f], d.end);
       } else {
-        none *= 1 - groupWeight;
-        groupWeight = d.weight;
-        groupEnd = d.end;
+        none[f] *= 1 - groupWeight[f];
+        groupWeight[f] = d.weight;
+        groupEnd[f] = d.end;
       }
     }
-    none *= 1 - groupWeight;
-    return 1 - none;
+    for (int f = 0; f < FRAMES; f++) {
+      sentenceScores[s * FRAMES + f] = 1 - none[f] * (1 - groupWeight[f]);
+    }
   }
 
   /** The number of pieces of evidence so far, kept or suppressed. */

@@ -97,6 +97,9 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
   private int[] applicable = new int[8];
   private int[] applicableDistance = new int[8];
   private long[] applicableKeys = new long[0];
+  // Scratch of dropOverlapping: matches keyed by rule, and one rule's matches.
+  private long[] overlapKeys = new long[0];
+  private int[] overlapGroup = new int[0];
   private int[] hitMatch = new int[8];
   private String[] hitEffect = new String[8];
   /** Per modifier and frame, its effect's description (built once: some concatenate). */
@@ -428,6 +431,38 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
   private void dropOverlapping(Syntax.PatternKind kind, boolean sameRuleOnly) {
     int[] list = byKind[kind.ordinal()];
     int count = byKindCount[kind.ordinal()];
+    if (!sameRuleOnly || count <= 16) {
+      dropOverlapping(list, count, sameRuleOnly);
+      return;
+    }
+    // Only matches of one rule compete: run the pairwise pass per rule, in the list's order,
+    // which gives what one pass over all pairs gives without its square of the window's
+    // matches (a big lexicon can have hundreds of rule matches in one window).
+    if (overlapKeys.length < count) {
+      overlapKeys = new long[Math.max(count, overlapKeys.length * 2)];
+      overlapGroup = new int[overlapKeys.length];
+    }
+    long[] keys = overlapKeys;
+    for (int i = 0; i < count; i++) {
+      keys[i] = (long) matchPattern[list[i]] << 32 | i;
+    }
+    Arrays.sort(keys, 0, count);
+    int from = 0;
+    while (from < count) {
+      int pattern = (int) (keys[from] >>> 32);
+      int to = from;
+      while (to < count && (int) (keys[to] >>> 32) == pattern) {
+        overlapGroup[to - from] = list[(int) keys[to]];
+        to++;
+      }
+      if (to - from > 1) {
+        dropOverlapping(overlapGroup, to - from, true);
+      }
+      from = to;
+    }
+  }
+
+  private void dropOverlapping(int[] list, int count, boolean sameRuleOnly) {
     for (int ai = 0; ai < count; ai++) {
       int a = list[ai];
       if (matchDropped[a]) {
