@@ -1,7 +1,6 @@
 package dev.framelens;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,10 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,7 +106,7 @@ class HostileLexiconTest {
       return;
     }
     Files.write(FILE, bytes);
-    String strict = strictUtf8(bytes);
+    String strict = LexiconChecks.strictUtf8(bytes);
     String outcome = outcome(FILE.toString(), strict == null ? null : withoutBom(strict),
         () -> Lexicon.load(FILE));
     Statistics.label("outcome").collect(strict == null ? "invalid UTF-8" : outcome);
@@ -124,8 +119,9 @@ class HostileLexiconTest {
       int offset = Integer.parseInt(p.message().substring(prefix.length(),
           p.message().indexOf(' ', prefix.length())));
       // The bytes before the offset are valid UTF-8; with the next few, they are not.
-      assertTrue(strictUtf8(Arrays.copyOf(bytes, offset)) != null, p::toString);
-      assertTrue(strictUtf8(Arrays.copyOf(bytes, Math.min(bytes.length, offset + 4))) == null,
+      assertTrue(LexiconChecks.strictUtf8(Arrays.copyOf(bytes, offset)) != null, p::toString);
+      assertTrue(LexiconChecks.strictUtf8(
+          Arrays.copyOf(bytes, Math.min(bytes.length, offset + 4))) == null,
           p::toString);
     }
   }
@@ -627,62 +623,17 @@ class HostileLexiconTest {
       try {
         lexicon = read.get();
       } catch (LexiconException e) {
-        checkProblems(source, text, e);
+        // One file, no includes: every problem is in it, and the message names it.
+        assertTrue(e.getMessage().contains(source), e::getMessage);
+        for (LexiconException.Problem p : e.problems()) {
+          assertEquals(source, p.source(), p::toString);
+        }
+        LexiconChecks.checkProblems(source, text, e);
         return "exception";
       }
-      FrameDetector detector = FrameDetector.builder().lexicon(lexicon).build();
-      FrameAnalysis a = detector.analyze(SENTENCE);
-      assertEquals(SENTENCE, a.text());
-      for (Evidence e : a.evidence()) {
-        assertEquals(SENTENCE.substring(e.start(), e.end()), e.text());
-      }
-      for (String example : lexicon.rules().stream().limit(4)
-          .flatMap(r -> r.examples().stream()).toList()) {
-        detector.analyze(example);
-      }
+      LexiconChecks.checkDetector(lexicon, List.of(SENTENCE));
       return "lexicon";
     }, () -> "reading took longer than " + TRY_BOUND);
-  }
-
-  /**
-   * Every problem is in {@code source}, the message names it, and each has a 1-based line and
-   * column on a line of the text (line and column 0 only for the file-wide invalid UTF-8).
-   */
-  private static void checkProblems(String source, String text, LexiconException e) {
-    assertFalse(e.problems().isEmpty());
-    assertTrue(e.getMessage().contains(source), e::getMessage);
-    String[] lines = text == null ? null : text.split("\r\n|\r|\n", -1);
-    for (LexiconException.Problem p : e.problems()) {
-      assertEquals(source, p.source(), p::toString);
-      assertFalse(p.message().isBlank(), p::toString);
-      p.render();
-      if (p.line() == 0) {
-        assertEquals(0, p.column(), p::toString);
-        assertTrue(p.message().startsWith("invalid UTF-8 at byte offset"), p::toString);
-        continue;
-      }
-      assertTrue(p.line() >= 1 && p.column() >= 1, p::toString);
-      if (lines != null) {
-        assertTrue(p.line() <= lines.length, () -> "past the last line: " + p);
-        String line = lines[p.line() - 1];
-        assertEquals(line, p.lineText(), () -> "line text of " + p);
-        assertTrue(p.column() <= line.length() + 1, () -> "past the end of its line: " + p
-            + " (" + line.length() + " chars)");
-      }
-    }
-  }
-
-  /** The bytes as strict UTF-8, or null if they are not valid UTF-8. */
-  private static String strictUtf8(byte[] bytes) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-    if (decoder.decode(ByteBuffer.wrap(bytes), out, true).isError()
-        || decoder.flush(out).isError()) {
-      return null;
-    }
-    return out.flip().toString();
   }
 
   @Test

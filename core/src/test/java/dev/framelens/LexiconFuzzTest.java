@@ -7,13 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -58,7 +54,7 @@ class LexiconFuzzTest {
   // in a separate thread so that a busy loop, which ignores interrupts, fails instead of hanging.
   @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void lexiconBytes(byte[] data) throws IOException {
-    String strict = strictUtf8(data);
+    String strict = LexiconChecks.strictUtf8(data);
 
     // (a) The bytes as a file on disk. An include can name any file; only bare file names,
     // which resolve inside the fuzzer's own temporary directory, are let through, so that
@@ -125,99 +121,10 @@ class LexiconFuzzTest {
     try {
       lexicon = read.read();
     } catch (LexiconException e) {
-      checkProblems(name, text, e);
+      LexiconChecks.checkProblems(name, text, e);
       return new Outcome(null, e);
     }
-    checkDetector(lexicon);
+    LexiconChecks.checkDetector(lexicon, List.of(FIXED_SENTENCE, DOCUMENT));
     return new Outcome(lexicon, null);
-  }
-
-  /**
-   * Every problem has a line and column (1-based) except the file-wide invalid UTF-8 one; a
-   * problem in {@code text} (the file named {@code name}) points into it: its line exists, its
-   * line text is that line, and its column is on it or just past its end.
-   */
-  private static void checkProblems(String name, String text, LexiconException e) {
-    assertTrue(!e.problems().isEmpty(), "no problems in " + e);
-    String body = text == null ? null : text.startsWith("\uFEFF") ? text.substring(1) : text;
-    String[] lines = body == null ? null : body.split("\r\n|\r|\n", -1);
-    for (LexiconException.Problem p : e.problems()) {
-      if (p.line() == 0) {
-        assertEquals(0, p.column(), () -> "file-wide problem with a column: " + p);
-        assertTrue(p.message().startsWith("invalid UTF-8"), () -> "problem without a line: " + p);
-        continue;
-      }
-      assertTrue(p.line() >= 1 && p.column() >= 1, () -> "problem without a position: " + p);
-      p.render(); // the caret display must not throw either
-      if (lines != null && p.source().equals(name)) {
-        assertTrue(p.line() <= lines.length, () -> "line past the end of the text: " + p);
-        String line = lines[p.line() - 1];
-        assertEquals(line, p.lineText(), () -> "line text of " + p);
-        assertTrue(p.column() <= line.length() + 1,
-            () -> "column past the end of its line (" + line.length() + " chars): " + p);
-      }
-    }
-  }
-
-  /** A detector over the lexicon analyses a fixed sentence and the lexicon's own examples. */
-  private static void checkDetector(Lexicon lexicon) {
-    FrameDetector detector = FrameDetector.builder().lexicon(lexicon).build();
-    List<String> texts = new ArrayList<>(List.of(FIXED_SENTENCE, DOCUMENT));
-    lexicon.rules().stream().limit(8).forEach(r -> {
-      texts.addAll(r.examples());
-      texts.addAll(r.counterExamples());
-    });
-    for (String text : texts.subList(0, Math.min(texts.size(), 24))) {
-      checkSpans(detector, text, detector.analyze(text));
-    }
-  }
-
-  /**
-   * Spans in bounds and equal to their source text, labels consistent with the detector's
-   * thresholds. ({@link PublicApiPropertiesTest#assertSpans} does more, but against the
-   * thresholds of the test lexicon, which a fuzzed lexicon may change.)
-   */
-  private static void checkSpans(FrameDetector detector, String text, FrameAnalysis a) {
-    assertEquals(text, a.text());
-    int previousEnd = 0;
-    for (FrameAnalysis.Sentence s : a.sentences()) {
-      assertTrue(previousEnd <= s.start() && s.start() < s.end() && s.end() <= text.length(),
-          () -> "sentence " + s);
-      assertEquals(text.substring(s.start(), s.end()), s.text());
-      previousEnd = s.end();
-    }
-    for (Frame f : Frame.values()) {
-      double score = a.score(f);
-      assertTrue(score >= 0 && score <= 1, () -> f + " score " + score);
-      assertEquals(score >= detector.threshold(f), a.labels().contains(f), f::toString);
-    }
-    List<Evidence> all = new ArrayList<>(a.evidence());
-    all.addAll(a.suppressed());
-    for (Evidence e : all) {
-      assertSpan(text, e.start(), e.end(), e.text(), e.toString());
-      for (Evidence.ModifierHit h : e.modifiers()) {
-        assertSpan(text, h.start(), h.end(), h.text(), h.toString());
-      }
-    }
-    for (CasualtyCount c : a.casualtyCounts()) {
-      assertSpan(text, c.start(), c.end(), c.text(), c.toString());
-    }
-  }
-
-  private static void assertSpan(String text, int start, int end, String spanText, String what) {
-    assertTrue(0 <= start && start <= end && end <= text.length(), what);
-    assertEquals(text.substring(start, end), spanText, what);
-  }
-
-  /** The bytes as strict UTF-8, or null if they are not valid UTF-8. */
-  private static String strictUtf8(byte[] data) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(data)).toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
   }
 }

@@ -49,6 +49,15 @@ class PublicApiPropertiesTest {
   }
 
   static void assertSpans(String text, FrameAnalysis a) {
+    assertSpans(DETECTOR, text, a);
+  }
+
+  /**
+   * Every span of {@code a} (sentences, evidence, modifier hits, figures) is in bounds, equals
+   * its source text and lies in its sentence; scores are in [0, 1] and labels follow {@code
+   * detector}'s thresholds; evidence and figures are in text order.
+   */
+  static void assertSpans(FrameDetector detector, String text, FrameAnalysis a) {
     assertEquals(text, a.text());
     List<FrameAnalysis.Sentence> sentences = a.sentences();
     int previousEnd = 0;
@@ -61,13 +70,13 @@ class PublicApiPropertiesTest {
       for (Frame f : Frame.values()) {
         double score = s.scores().get(f);
         assertTrue(score >= 0 && score <= 1);
-        assertEquals(score >= DETECTOR.threshold(f), s.labels().contains(f));
+        assertEquals(score >= detector.threshold(f), s.labels().contains(f));
       }
       previousEnd = s.end();
     }
     for (Frame f : Frame.values()) {
       assertTrue(a.score(f) >= 0 && a.score(f) <= 1);
-      assertEquals(a.score(f) >= DETECTOR.threshold(f), a.labels().contains(f));
+      assertEquals(a.score(f) >= detector.threshold(f), a.labels().contains(f));
     }
     List<Evidence> all = new ArrayList<>(a.evidence());
     all.addAll(a.suppressed());
