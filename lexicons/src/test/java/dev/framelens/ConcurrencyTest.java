@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -16,7 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
-import java.util.function.IntUnaryOperator;
+import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -137,14 +138,18 @@ class ConcurrencyTest {
       List<Integer> share = new ArrayList<>(order.subList(thread * DOCUMENTS / THREADS,
           (thread + 1) * DOCUMENTS / THREADS));
       Collections.shuffle(share, new Random(100 + thread));
-      return share;
+      Iterator<Integer> mine = share.iterator();
+      return () -> mine.hasNext() ? mine.next() : -1;
     });
     compare(documents, expected, shared);
 
     // All threads pull from one queue in another order, so documents interleave freely.
     List<Integer> queue = shuffled(DOCUMENTS, new Random(2));
     AtomicInteger next = new AtomicInteger();
-    FrameAnalysis[] pulled = runPulling(documents, k -> k < DOCUMENTS ? queue.get(k) : -1, next);
+    FrameAnalysis[] pulled = run(documents, thread -> () -> {
+      int k = next.getAndIncrement();
+      return k < DOCUMENTS ? queue.get(k) : -1;
+    });
     compare(documents, expected, pulled);
     System.out.printf(Locale.ROOT, "%d documents, %d chars; with evidence %d, figures %d, "
         + "suppressed %d, speakers %d; one thread %d ms, then two runs of %d threads and their "
@@ -162,9 +167,12 @@ class ConcurrencyTest {
     return order;
   }
 
-  /** Runs {@link #THREADS} threads, each over the documents {@code share} gives it. */
-  private static FrameAnalysis[] run(List<String> documents,
-      IntFunction<List<Integer>> share) throws Exception {
+  /**
+   * Runs {@link #THREADS} threads on one detector; thread {@code t} analyses the documents whose
+   * indices {@code work.apply(t)} gives, until it gives -1.
+   */
+  private static FrameAnalysis[] run(List<String> documents, IntFunction<IntSupplier> work)
+      throws Exception {
     FrameDetector detector = FrameDetector.withDefaultLexicon();
     FrameAnalysis[] results = new FrameAnalysis[documents.size()];
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -172,10 +180,10 @@ class ConcurrencyTest {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<?>> futures = new ArrayList<>();
       for (int t = 0; t < THREADS; t++) {
-        List<Integer> mine = share.apply(t);
+        IntSupplier indices = work.apply(t);
         futures.add(pool.submit(() -> {
           start.await();
-          for (int i : mine) {
+          for (int i; (i = indices.getAsInt()) >= 0; ) {
             results[i] = detector.analyze(documents.get(i));
           }
           return null;
@@ -184,34 +192,6 @@ class ConcurrencyTest {
       start.countDown();
       for (Future<?> f : futures) {
         f.get(); // rethrows a thread's exception; and its writes happen before this returns
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    return results;
-  }
-
-  /** Runs {@link #THREADS} threads that take the next document of {@code order} in turn. */
-  private static FrameAnalysis[] runPulling(List<String> documents, IntUnaryOperator order,
-      AtomicInteger next) throws Exception {
-    FrameDetector detector = FrameDetector.withDefaultLexicon();
-    FrameAnalysis[] results = new FrameAnalysis[documents.size()];
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < THREADS; t++) {
-        futures.add(pool.submit(() -> {
-          start.await();
-          for (int i; (i = order.applyAsInt(next.getAndIncrement())) >= 0; ) {
-            results[i] = detector.analyze(documents.get(i));
-          }
-          return null;
-        }));
-      }
-      start.countDown();
-      for (Future<?> f : futures) {
-        f.get();
       }
     } finally {
       pool.shutdownNow();
