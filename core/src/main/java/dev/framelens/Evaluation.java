@@ -282,6 +282,21 @@ public final class Evaluation {
    * @return the report, several lines
    */
   public String report(boolean withErrors) {
+    return report(withErrors ? Integer.MAX_VALUE : 0);
+  }
+
+  /**
+   * The score table, then the first {@code errorsShown} wrong units with their evidence, and
+   * how many more there are.
+   *
+   * @param errorsShown how many wrong units to list, 0 for none
+   * @return the report, several lines
+   * @throws IllegalArgumentException if {@code errorsShown} is negative
+   */
+  public String report(int errorsShown) {
+    if (errorsShown < 0) {
+      throw new IllegalArgumentException("errorsShown is negative: " + errorsShown);
+    }
     StringBuilder s = new StringBuilder();
     s.append(name).append(": ").append(units).append(" units\n");
     s.append(String.format(Locale.ROOT, "  %-18s %9s %9s %9s %5s %5s %5s%n", "label",
@@ -293,25 +308,26 @@ public final class Evaluation {
     }
     s.append(String.format(Locale.ROOT, "  macro-F1 %.3f   micro-F1 %.3f   exact match %.3f%n",
         macroF1(), microF1(), exactMatchRate()));
-    if (withErrors) {
-      for (Error e : errors) {
-        s.append("\n  ").append(e.unit().id()).append("  gold ").append(e.unit().gold())
-            .append("  predicted ").append(e.predicted());
-        if (!e.falsePositives().isEmpty()) {
-          s.append("  FP ").append(e.falsePositives());
-        }
-        if (!e.falseNegatives().isEmpty()) {
-          s.append("  FN ").append(e.falseNegatives());
-        }
-        s.append("\n    ").append(e.unit().text());
-        for (Evidence ev : e.evidence()) {
-          s.append("\n    + ").append(ev);
-        }
-        for (Evidence ev : e.suppressed()) {
-          s.append("\n    - ").append(ev);
-        }
-        s.append('\n');
+    for (Error e : errors.subList(0, Math.min(errorsShown, errors.size()))) {
+      s.append("\n  ").append(e.unit().id()).append("  gold ").append(e.unit().gold())
+          .append("  predicted ").append(e.predicted());
+      if (!e.falsePositives().isEmpty()) {
+        s.append("  FP ").append(e.falsePositives());
       }
+      if (!e.falseNegatives().isEmpty()) {
+        s.append("  FN ").append(e.falseNegatives());
+      }
+      s.append("\n    ").append(e.unit().text());
+      for (Evidence ev : e.evidence()) {
+        s.append("\n    + ").append(ev);
+      }
+      for (Evidence ev : e.suppressed()) {
+        s.append("\n    - ").append(ev);
+      }
+      s.append('\n');
+    }
+    if (errors.size() > errorsShown && errorsShown > 0) {
+      s.append("\n  ... and ").append(errors.size() - errorsShown).append(" more wrong units\n");
     }
     return s.toString();
   }

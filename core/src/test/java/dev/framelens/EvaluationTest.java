@@ -58,6 +58,18 @@ class EvaluationTest {
   }
 
   @Test
+  void aReportCanListOnlyTheFirstWrongUnits() {
+    Evaluation e = Evaluation.run("four units", DETECTOR, UNITS);
+    String report = e.report(1);
+    assertTrue(report.contains("missed-defeat  gold [defeat]  predicted []  FN [defeat]"), report);
+    assertFalse(report.contains("extra-victory"), report);
+    assertTrue(report.endsWith("\n  ... and 1 more wrong units\n"), report);
+    assertEquals(e.report(false), e.report(0));
+    assertEquals("errorsShown is negative: -1",
+        assertThrows(IllegalArgumentException.class, () -> e.report(-1)).getMessage());
+  }
+
+  @Test
   void anErrorKeepsItsOwnCopies() {
     Set<Frame> predicted = EnumSet.of(Frame.VICTORY);
     Evaluation.Error error = new Evaluation.Error(UNITS.get(3), predicted, predicted, Set.of(),

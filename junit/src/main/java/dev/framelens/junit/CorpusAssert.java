@@ -144,20 +144,6 @@ public final class CorpusAssert {
   }
 
   private AssertionFailedError failure(String message) {
-    Evaluation e = evaluation();
-    StringBuilder s = new StringBuilder(message).append('\n').append(e.report(false));
-    List<Evaluation.Error> errors = e.errors();
-    for (int i = 0; i < Math.min(ERRORS_SHOWN, errors.size()); i++) {
-      Evaluation.Error error = errors.get(i);
-      s.append("\n  ").append(error.unit().id()).append("  gold ").append(error.unit().gold())
-          .append("  predicted ").append(error.predicted()).append("\n    ")
-          .append(error.unit().text());
-      error.evidence().forEach(ev -> s.append("\n    + ").append(ev));
-      error.suppressed().forEach(ev -> s.append("\n    - ").append(ev));
-    }
-    if (errors.size() > ERRORS_SHOWN) {
-      s.append("\n  ... and ").append(errors.size() - ERRORS_SHOWN).append(" more wrong units");
-    }
-    return new AssertionFailedError(s.toString());
+    return new AssertionFailedError(message + "\n" + evaluation().report(ERRORS_SHOWN));
   }
 }
