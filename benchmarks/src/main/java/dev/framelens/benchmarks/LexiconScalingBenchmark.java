@@ -46,10 +46,7 @@ public class LexiconScalingBenchmark {
     documents = corpus.mixedDocuments();
     detector = detector(corpus, scale);
     engine = Internals.engine(detector);
-    long matches = 0;
-    for (String doc : documents) {
-      matches += engine.matchPass(doc);
-    }
+    long matches = Passes.matchPass(engine, documents);
     System.out.println(String.format(Locale.ROOT, "LexiconScalingBenchmark scale %d: %,d rules, "
         + "%,d patterns, %,d automaton states; %,d pattern matches in the corpus", scale,
         ruleCount(detector.lexicon()), engine.lexicon().patterns.length,
@@ -79,18 +76,12 @@ public class LexiconScalingBenchmark {
   /** FrameLens end to end with the lexicon of this scale. */
   @Benchmark
   public void analyze(Blackhole blackhole) {
-    for (String doc : documents) {
-      blackhole.consume(detector.analyze(doc));
-    }
+    Passes.analyze(detector, documents, blackhole);
   }
 
   /** The match pass alone with the lexicon of this scale. */
   @Benchmark
   public long matchPass() {
-    long matches = 0;
-    for (String doc : documents) {
-      matches += engine.matchPass(doc);
-    }
-    return matches;
+    return Passes.matchPass(engine, documents);
   }
 }
