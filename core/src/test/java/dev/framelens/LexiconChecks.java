@@ -22,13 +22,13 @@ final class LexiconChecks {
   /**
    * Every problem has a message and a 1-based line and column, except the file-wide invalid
    * UTF-8 one (line and column 0); a problem in {@code source} points into {@code text} (the
-   * file's text as read, or null if not known): its line exists, its line text is that line, and
-   * its column is on it or just past its end.
+   * file's text as the loader reads it, without the byte order mark it drops, or null if not
+   * known): its line exists, its line text is that line, and its column is on it or just past
+   * its end.
    */
   static void checkProblems(String source, String text, LexiconException e) {
     assertFalse(e.problems().isEmpty(), () -> "no problems in " + e);
-    String body = text == null ? null : text.startsWith("\uFEFF") ? text.substring(1) : text;
-    String[] lines = body == null ? null : body.split("\r\n|\r|\n", -1);
+    String[] lines = text == null ? null : text.split("\r\n|\r|\n", -1);
     for (LexiconException.Problem p : e.problems()) {
       assertFalse(p.message().isBlank(), p::toString);
       p.render(); // the caret display must not throw either
@@ -64,6 +64,11 @@ final class LexiconChecks {
     for (String text : all.subList(0, Math.min(all.size(), texts.size() + 24))) {
       PublicApiPropertiesTest.assertSpans(detector, text, detector.analyze(text));
     }
+  }
+
+  /** The text without the one leading byte order mark the loader drops. */
+  static String withoutBom(String text) {
+    return text != null && text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
   /** The bytes as strict UTF-8, or null if they are not valid UTF-8. */

@@ -121,7 +121,7 @@ class LexiconFuzzTest {
     try {
       lexicon = read.read();
     } catch (LexiconException e) {
-      LexiconChecks.checkProblems(name, text, e);
+      LexiconChecks.checkProblems(name, LexiconChecks.withoutBom(text), e);
       return new Outcome(null, e);
     }
     LexiconChecks.checkDetector(lexicon, List.of(FIXED_SENTENCE, DOCUMENT));
