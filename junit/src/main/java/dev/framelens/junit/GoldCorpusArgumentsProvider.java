@@ -47,8 +47,8 @@ public final class GoldCorpusArgumentsProvider
     resource = resource.startsWith("/") ? resource.substring(1) : resource;
     URL url = context.getRequiredTestClass().getClassLoader().getResource(resource);
     if (url == null) {
-      throw new UncheckedIOException(new NoSuchFileException(resource, null,
-          "gold file not found on the class path"));
+      throw new UncheckedIOException("gold file not found on the class path: " + resource,
+          new NoSuchFileException(resource));
     }
     return GoldCorpus.read(url, location);
   }

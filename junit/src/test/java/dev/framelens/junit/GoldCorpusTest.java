@@ -74,6 +74,41 @@ class GoldCorpusTest {
   }
 
   @Test
+  void aSourceThatCannotBeReadFailsTheTestWithWhy() {
+    assertEquals("gold file not found on the class path: no/such/gold.jsonl",
+        containerFailure("missingResource").getMessage());
+    assertEquals("@GoldCorpusSource needs a gold file's path",
+        containerFailure("blankPath").getMessage());
+    assertTrue(containerFailure("badFile").getMessage()
+        .startsWith("src/test/resources/gold/bad-json.jsonl:2:"));
+  }
+
+  /** What failed the parameterized test {@code method} of {@link BadSources}. */
+  private static Throwable containerFailure(String method) {
+    Events events = EngineTestKit.engine("junit-jupiter")
+        .selectors(selectMethod(BadSources.class, method, GoldUnit.class.getName()))
+        .execute().containerEvents();
+    return events.failed().stream().findFirst().orElseThrow()
+        .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+        .getThrowable().orElseThrow();
+  }
+
+  /** Run through JUnit's engine test kit: each source fails before any case runs. */
+  static class BadSources {
+    @ParameterizedTest
+    @GoldCorpusSource("classpath:no/such/gold.jsonl")
+    void missingResource(GoldUnit unit) {}
+
+    @ParameterizedTest
+    @GoldCorpusSource(" ")
+    void blankPath(GoldUnit unit) {}
+
+    @ParameterizedTest
+    @GoldCorpusSource("src/test/resources/gold/bad-json.jsonl")
+    void badFile(GoldUnit unit) {}
+  }
+
+  @Test
   void aBadLineNamesTheFileLineAndColumn() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> GoldCorpus.read(Path.of("src/test/resources/gold/bad-json.jsonl")));
