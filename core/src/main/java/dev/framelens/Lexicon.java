@@ -6,14 +6,17 @@ import dev.framelens.internal.lexicon.CompiledLexicon;
 import dev.framelens.internal.lexicon.CompiledLexicon.PatternInfo;
 import dev.framelens.internal.lexicon.LexiconParts;
 import dev.framelens.internal.lexicon.LexiconSource;
+import dev.framelens.internal.text.SentenceTokenizer;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
  * A compiled set of framing rules: word sets, frame rules, blocks and context modifiers, read
@@ -36,6 +39,7 @@ public final class Lexicon {
   private final LexiconParts parts;
   private final CompiledLexicon compiled;
   private final List<Rule> rules;
+  private final List<Term> terms;
 
   /** What kind of lexicon entry a {@link Rule} is. */
   public enum Kind {
@@ -115,6 +119,12 @@ public final class Lexicon {
           p.line));
     }
     this.rules = List.copyOf(list);
+    this.terms = compiled.terms.stream().map(t -> new Term(t.text(), switch (t.kind()) {
+      case STEM -> Term.Form.STEM;
+      case PREFIX -> Term.Form.PREFIX;
+      case LEMMA -> Term.Form.LEMMA;
+      default -> Term.Form.WORD;
+    }, t.owner(), t.source(), t.line(), t.column())).toList();
   }
 
   /**
@@ -237,6 +247,131 @@ public final class Lexicon {
    */
   public List<Rule> rules() {
     return rules;
+  }
+
+  /**
+   * A word, stem, prefix or lemma as written in the lexicon: in a word set, a {@code who}
+   * category, the speaker words or a pattern. What authoring tools read: {@code framelens
+   * lint} checks the lemmas against WordNet, {@code framelens suggest} looks up the words of a
+   * set or rule.
+   *
+   * @param text the word as written, without its mark ({@code stand} for {@code stand^})
+   * @param form how it matches the text
+   * @param owner the set ({@code @destroy}), {@code who} category ({@code who children}),
+   *     {@code speaker-words}, or the id of the rule, block or modifier whose pattern holds it
+   * @param source the file it is written in
+   * @param line its line, from 1
+   * @param column its column, from 1
+   */
+  public record Term(String text, Form form, String owner, String source, int line,
+      int column) {
+    /**
+     * Checks the arguments.
+     *
+     * @param text the word as written
+     * @param form how it matches
+     * @param owner where it is written
+     * @param source the file
+     * @param line its line
+     * @param column its column
+     * @throws NullPointerException if an object argument is null
+     */
+    public Term {
+      requireNonNull(text, "text");
+      requireNonNull(form, "form");
+      requireNonNull(owner, "owner");
+      requireNonNull(source, "source");
+    }
+
+    /** How a term matches a token of the text. */
+    public enum Form {
+      /** {@code word}: the word itself (a quoted or bare phrase is one term). */
+      WORD,
+      /** {@code word~}: the words with the same Snowball stem. */
+      STEM,
+      /** {@code word*}: the words that start with these letters. */
+      PREFIX,
+      /** {@code word^}: every inflection of the lemma (stand, stands, standing, stood). */
+      LEMMA
+    }
+
+    @Override
+    public String toString() {
+      String mark = switch (form) {
+        case WORD -> "";
+        case STEM -> "~";
+        case PREFIX -> "*";
+        case LEMMA -> "^";
+      };
+      return text + mark + " in " + owner + " (" + source + ":" + line + ":" + column + ")";
+    }
+  }
+
+  /**
+   * Every word, stem, prefix and lemma written in the lexicon's sets and patterns, in reading
+   * order (disabled rules left out).
+   *
+   * <pre>{@code
+   * lexicon.terms().stream().filter(t -> t.form() == Lexicon.Term.Form.LEMMA)
+   *     .forEach(System.out::println);   // stand in held-firm (my-rules.fl:4:10) ...
+   * }</pre>
+   *
+   * @return the terms; unmodifiable
+   */
+  public List<Term> terms() {
+    return terms;
+  }
+
+  /**
+   * Whether a word of the text would satisfy the word set, or an element of the pattern of the
+   * rule, block or modifier, named {@code owner}: as a word, a stem, a prefix, a lemma's form
+   * or a member of a set the pattern names. For authoring: which synonyms a set lacks.
+   *
+   * <pre>{@code
+   * lexicon.covers("@destroy", "obliterated");   // true if @destroy has obliterate^ or obliterat*
+   * lexicon.covers("held-firm", "stood");        // true if its pattern has stand^
+   * }</pre>
+   *
+   * @param owner a set name with its {@code @}, or the id of a rule, block or modifier
+   * @param word one word, normalised as the text is (case and accents do not matter)
+   * @return whether a token of that word satisfies one of the owner's elements
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if no set or entry has that name, or {@code word} is not
+   *     one word
+   */
+  public boolean covers(String owner, String word) {
+    requireNonNull(owner, "owner");
+    requireNonNull(word, "word");
+    int[] ownerAtoms = ownerAtoms(owner);
+    List<String> normalised = new SentenceTokenizer().terms(word);
+    if (normalised.size() != 1) {
+      throw new IllegalArgumentException("not one word: \"" + word + "\" (" + normalised.size()
+          + " tokens)");
+    }
+    char[] term = normalised.get(0).toCharArray();
+    int[] atoms = compiled.atomsOf(term, 0, term.length, new EnglishStemmer(),
+        new char[term.length + 8]);
+    for (int atom : atoms) {
+      if (Arrays.binarySearch(ownerAtoms, atom) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private int[] ownerAtoms(String owner) {
+    Integer set = compiled.setAtoms.get(owner);
+    if (set != null) {
+      return new int[] {set};
+    }
+    for (PatternInfo p : compiled.patterns) {
+      if (p.name.equals(owner)) {
+        return Arrays.stream(p.sequences).flatMapToInt(Arrays::stream).distinct().sorted()
+            .toArray();
+      }
+    }
+    throw new IllegalArgumentException("no word set or rule, block or modifier named \""
+        + owner + "\" in this lexicon (a set is named with its @)");
   }
 
   /**

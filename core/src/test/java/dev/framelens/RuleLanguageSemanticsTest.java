@@ -262,4 +262,51 @@ class RuleLanguageSemanticsTest {
     assertEquals(Set.of(), a.labels());
     assertEquals(2, a.suppressed().size(), a::toString);
   }
+
+  @Test
+  void aLemmaAtomMatchesEveryInflectionInsideAPhrase() {
+    FrameDetector d = detector("""
+        frame survival-as-win
+          rule held-firm : (stand^ | hold^) firm
+        frame defeat
+          rule beaten-back : beat^ back
+        """);
+    for (String text : List.of("The defenders stand firm.", "The defenders stood firm.",
+        "The defenders were standing firm.", "The defenders were holding firm.",
+        "The defenders held firm.", "The garrison holds firm.")) {
+      assertEquals(Set.of(Frame.SURVIVAL_AS_WIN), d.analyze(text).labels(), text);
+    }
+    for (String text : List.of("The raiders were beaten back.", "They beat back the raid.",
+        "The militia beats back every assault.")) {
+      assertEquals(Set.of(Frame.DEFEAT), d.analyze(text).labels(), text);
+    }
+    assertEquals(Set.of(), d.analyze("The defenders stand by the river.").labels());
+  }
+
+  @Test
+  void aLemmaInASetAddsItsFormsToTheSet() {
+    FrameDetector d = detector("""
+        set @flee = flee^ run~
+        frame defeat
+          rule fled : (the)? (garrison | militia) @flee
+        """);
+    for (String text : List.of("The garrison fled.", "The militia flees.",
+        "The garrison fleeing.", "The militia runs.")) {
+      assertEquals(Set.of(Frame.DEFEAT), d.analyze(text).labels(), text);
+    }
+  }
+
+  @Test
+  void aLemmaOfTwoWordsIsRefusedWithItsPosition() {
+    LexiconException e = assertThrows(LexiconException.class, () -> Lexicon.parse("t.fl", """
+        set @retreat = pull-back^
+        frame defeat
+          rule pulled : ^ back
+        """));
+    assertEquals(List.of(
+        "t.fl:1:16: '^' applies to one word (write the other words of a phrase as words or "
+            + "lemmas of their own): \"pull-back^\"",
+        "t.fl:3:17: '^' must follow a word: \"^\""),
+        e.problems().stream().map(Object::toString).toList());
+  }
 }

@@ -1,7 +1,6 @@
 package dev.framelens.internal.engine;
 
 import dev.framelens.internal.lexicon.CompiledLexicon;
-import dev.framelens.internal.lexicon.LexiconCompiler;
 import dev.framelens.internal.match.PatternAutomaton;
 import dev.framelens.internal.text.TokenBuffer;
 import dev.framelens.internal.text.TokenSink;
@@ -120,7 +119,7 @@ final class TermAtoms {
     boolean capitalized = (flags & TokenSink.CAPITALIZED) != 0;
     if (length > LONGEST_CACHED) {
       int[] atoms = resolve(pool, offset, length);
-      lastSetId = setId(capitalized ? union(atoms, CAPITALIZED) : atoms);
+      lastSetId = setId(capitalized ? CompiledLexicon.union(atoms, CAPITALIZED) : atoms);
       lastAtoms = sets.get(lastSetId);
       lastMask = PatternAutomaton.maskOf(lastAtoms);
       return;
@@ -140,7 +139,7 @@ final class TermAtoms {
       return;
     }
     if (entryCapitalized[entry] == null) {
-      int id = setId(union(entryAtoms[entry], CAPITALIZED));
+      int id = setId(CompiledLexicon.union(entryAtoms[entry], CAPITALIZED));
       entryCapitalized[entry] = sets.get(id);
       entryCapitalizedSetId[entry] = id;
       entryCapitalizedMask[entry] = PatternAutomaton.maskOf(entryCapitalized[entry]);
@@ -249,24 +248,10 @@ final class TermAtoms {
   }
 
   private int[] resolve(char[] pool, int offset, int length) {
-    int[] word = lexicon.wordAtoms.get(pool, offset, length);
     if (scratch.length < length + 8) {
       scratch = new char[length + 64];
     }
-    System.arraycopy(pool, offset, scratch, 0, length);
-    stemmer.setCurrent(scratch, length);
-    stemmer.stem();
-    int[] stem = lexicon.stemAtoms.get(stemmer.getCurrentBuffer(), 0,
-        stemmer.getCurrentBufferLength());
-    int[] atoms = union(word == null ? NONE : word, stem == null ? NONE : stem);
-    int longest = Math.min(length, lexicon.longestPrefix);
-    for (int k = LexiconCompiler.MIN_PREFIX; k <= longest; k++) {
-      int[] prefix = lexicon.prefixAtoms.get(pool, offset, k);
-      if (prefix != null) {
-        atoms = union(atoms, prefix);
-      }
-    }
-    return atoms;
+    return lexicon.atomsOf(pool, offset, length, stemmer, scratch);
   }
 
   /** The id of an atom set, registered if new. */
@@ -293,31 +278,5 @@ final class TermAtoms {
     public String toString() {
       return Arrays.toString(atoms);
     }
-  }
-
-  /** The sorted union of two sorted atom arrays (one of them when the other is empty). */
-  private static int[] union(int[] a, int[] b) {
-    if (a.length == 0) {
-      return b;
-    }
-    if (b.length == 0) {
-      return a;
-    }
-    int[] out = new int[a.length + b.length];
-    int i = 0;
-    int j = 0;
-    int n = 0;
-    while (i < a.length || j < b.length) {
-      int next;
-      if (j >= b.length || (i < a.length && a[i] <= b[j])) {
-        next = a[i++];
-      } else {
-        next = b[j++];
-      }
-      if (n == 0 || out[n - 1] != next) {
-        out[n++] = next;
-      }
-    }
-    return n == out.length ? out : Arrays.copyOf(out, n);
   }
 }

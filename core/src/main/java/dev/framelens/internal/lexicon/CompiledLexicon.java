@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.CharArrayMap;
+import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
  * A lexicon ready for the engine: the automaton over all patterns, the dictionaries that map a
@@ -101,11 +102,20 @@ public final class CompiledLexicon {
   public final Map<Integer, String> whoCategories;
   /** The atom of the {@code speaker-words} set, or -1. */
   public final int speakerWordAtom;
+  /** The atom of each word set, by its name with the {@code @}. */
+  public final Map<String, Integer> setAtoms;
+  /** Every word, stem, prefix and lemma written in a set or a pattern, in reading order. */
+  public final List<TermUse> terms;
+
+  /** A term as written in a set or a pattern: for the lexicon's authoring tools. */
+  public record TermUse(String text, Syntax.ItemKind kind, String owner, String source,
+      int line, int column) {}
 
   CompiledLexicon(String name, String version, double[] thresholds, List<String> abbreviations,
       PatternAutomaton automaton, PatternInfo[] patterns, CharArrayMap<int[]> wordAtoms,
       CharArrayMap<int[]> stemAtoms, CharArrayMap<int[]> prefixAtoms, int longestPrefix,
-      Map<Integer, String> whoCategories, int speakerWordAtom) {
+      Map<Integer, String> whoCategories, int speakerWordAtom, Map<String, Integer> setAtoms,
+      List<TermUse> terms) {
     this.name = name;
     this.version = version;
     this.thresholds = thresholds;
@@ -118,5 +128,61 @@ public final class CompiledLexicon {
     this.longestPrefix = longestPrefix;
     this.whoCategories = whoCategories;
     this.speakerWordAtom = speakerWordAtom;
+    this.setAtoms = setAtoms;
+    this.terms = terms;
+  }
+
+  /**
+   * The atoms a token with this normalised term satisfies through its word, its stem and its
+   * prefixes (sorted, distinct; without {@code CAPITALIZED}). The engine caches the result per
+   * distinct term, so this runs once per new word of the text.
+   *
+   * @param stemmer the caller's stemmer (not thread-safe, so one per thread)
+   * @param scratch a buffer of at least {@code length + 8} chars the stemmer may work in
+   */
+  public int[] atomsOf(char[] term, int offset, int length, EnglishStemmer stemmer,
+      char[] scratch) {
+    int[] word = wordAtoms.get(term, offset, length);
+    System.arraycopy(term, offset, scratch, 0, length);
+    stemmer.setCurrent(scratch, length);
+    stemmer.stem();
+    int[] stem = stemAtoms.get(stemmer.getCurrentBuffer(), 0, stemmer.getCurrentBufferLength());
+    int[] atoms = union(word == null ? NO_ATOMS : word, stem == null ? NO_ATOMS : stem);
+    int longest = Math.min(length, longestPrefix);
+    for (int k = LexiconCompiler.MIN_PREFIX; k <= longest; k++) {
+      int[] prefix = prefixAtoms.get(term, offset, k);
+      if (prefix != null) {
+        atoms = union(atoms, prefix);
+      }
+    }
+    return atoms;
+  }
+
+  private static final int[] NO_ATOMS = new int[0];
+
+  /** The sorted union of two sorted atom arrays (one of them when the other is empty). */
+  public static int[] union(int[] a, int[] b) {
+    if (a.length == 0) {
+      return b;
+    }
+    if (b.length == 0) {
+      return a;
+    }
+    int[] out = new int[a.length + b.length];
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < a.length || j < b.length) {
+      int next;
+      if (j >= b.length || (i < a.length && a[i] <= b[j])) {
+        next = a[i++];
+      } else {
+        next = b[j++];
+      }
+      if (n == 0 || out[n - 1] != next) {
+        out[n++] = next;
+      }
+    }
+    return n == out.length ? out : java.util.Arrays.copyOf(out, n);
   }
 }

@@ -194,6 +194,8 @@ public final class LexiconCompiler {
   private final Map<String, Integer> wordAtom = new HashMap<>();
   private final Map<String, Integer> stemAtom = new HashMap<>();
   private final Map<String, Integer> prefixAtom = new HashMap<>();
+  /** A lemma atom of a pattern: every form of the lemma is a word of the dictionary for it. */
+  private final Map<String, Integer> lemmaAtom = new HashMap<>();
   private int nextAtom = PatternAutomaton.FIRST_FREE_ATOM;
   private final List<PatternKind> kinds = new ArrayList<>();
   /** The frames' negation targets as they stood where each pattern was defined. */
@@ -225,6 +227,7 @@ public final class LexiconCompiler {
         } else if (statement instanceof Syntax.Abbreviations a) {
           abbreviations.addAll(a.words());
         } else if (statement instanceof Syntax.SpeakerWords w) {
+          noteTerms("speaker-words", w.items());
           speakerWords.addAll(w.items());
         } else if (statement instanceof Syntax.Threshold t) {
           thresholds[t.frame().ordinal()] = t.value();
@@ -236,6 +239,7 @@ public final class LexiconCompiler {
         } else if (statement instanceof Syntax.SetDef d) {
           defineSet(d);
         } else if (statement instanceof Syntax.WhoDef w) {
+          noteTerms("who " + w.category(), w.items());
           who.computeIfAbsent(w.category(), k -> new ArrayList<>()).addAll(w.items());
           whoAt.putIfAbsent(w.category(), w.at());
         } else if (statement instanceof Syntax.Disable d) {
@@ -306,6 +310,7 @@ public final class LexiconCompiler {
     long totalSequences = 0;
     for (int i = 0; i < kept.size(); i++) {
       PatternDef def = kept.get(i);
+      noteTerms(def.id(), def.pattern());
       List<int[]> sequences = expandChecked(def);
       if (sequences != null && totalSequences <= MAX_TOTAL_EXPANSIONS) {
         totalSequences += sequences.size();
@@ -333,6 +338,15 @@ public final class LexiconCompiler {
           sequences == null ? new int[0][] : sequences.toArray(new int[0][]));
     }
 
+    // A pattern's lemma is a set of its own, of the lemma's forms: the engine sees words only.
+    for (Map.Entry<String, Integer> lemma : lemmaAtom.entrySet()) {
+      SetEntry forms = new SetEntry(null);
+      forms.words = WordForms.forms(lemma.getKey());
+      forms.stems = Set.of();
+      forms.prefixes = Set.of();
+      forms.atom = lemma.getValue();
+      memberSets.add(forms);
+    }
     return new CompiledLexicon(
         name == null ? "unnamed" : name,
         version == null ? "0" : version,
@@ -345,10 +359,54 @@ public final class LexiconCompiler {
         dictionary(prefixAtom, memberSets, s -> s.prefixes),
         longestPrefix(memberSets),
         Map.copyOf(whoCategories),
-        speakerAtom);
+        speakerAtom,
+        setAtoms(),
+        List.copyOf(terms));
+  }
+
+  /** Every term written in a set or pattern, for {@link CompiledLexicon#terms}. */
+  private final List<CompiledLexicon.TermUse> terms = new ArrayList<>();
+
+  private void noteTerms(String owner, List<Item> items) {
+    for (Item item : items) {
+      if (item.kind() != Syntax.ItemKind.SET) {
+        noteTerm(item.text(), item.kind(), owner, item.at());
+      }
+    }
+  }
+
+  private void noteTerm(String text, Syntax.ItemKind kind, String owner, Position at) {
+    terms.add(new CompiledLexicon.TermUse(text, kind, owner, at.source(), at.line(),
+        at.column()));
+  }
+
+  /** The words, stems, prefixes and lemmas a pattern spells out, in order. */
+  private void noteTerms(String owner, PatternNode node) {
+    if (node instanceof PatternNode.Literal l) {
+      noteTerm(l.text(), Syntax.ItemKind.WORD, owner, l.at());
+    } else if (node instanceof PatternNode.Stem t) {
+      noteTerm(t.text(), Syntax.ItemKind.STEM, owner, t.at());
+    } else if (node instanceof PatternNode.Prefix t) {
+      noteTerm(t.text(), Syntax.ItemKind.PREFIX, owner, t.at());
+    } else if (node instanceof PatternNode.Lemma t) {
+      noteTerm(t.text(), Syntax.ItemKind.LEMMA, owner, t.at());
+    } else if (node instanceof PatternNode.Sequence q) {
+      q.items().forEach(n -> noteTerms(owner, n));
+    } else if (node instanceof PatternNode.Alternatives a) {
+      a.options().forEach(n -> noteTerms(owner, n));
+    } else if (node instanceof PatternNode.Optional o) {
+      noteTerms(owner, o.item());
+    }
+  }
+
+  private Map<String, Integer> setAtoms() {
+    Map<String, Integer> atoms = new HashMap<>();
+    sets.forEach((name, set) -> atoms.put("@" + name, set.atom));
+    return Map.copyOf(atoms);
   }
 
   private void defineSet(Syntax.SetDef d) {
+    noteTerms("@" + d.name(), d.items());
     SetEntry existing = sets.get(d.name());
     if (d.extend()) {
       if (existing == null) {
@@ -436,6 +494,15 @@ public final class LexiconCompiler {
             p.stems.add(stem(stemmer, term));
           }
         }
+        case LEMMA -> {
+          String term = lemmaTerm(item.text(), item.at());
+          if (term != null) {
+            Set<String> forms = WordForms.forms(term);
+            if (count(forms.size(), item)) {
+              p.words.addAll(forms);
+            }
+          }
+        }
         case PREFIX -> {
           String term = prefixTerm(item.text(), item.at());
           if (term != null && count(1, item)) {
@@ -483,6 +550,17 @@ public final class LexiconCompiler {
       return false;
     }
     return true;
+  }
+
+  /** A lemma's normalised form, or null after a problem. */
+  private String lemmaTerm(String text, Position at) {
+    List<String> terms = tokenizer.terms(text);
+    if (terms.size() != 1) {
+      problems.add(at, terms.isEmpty() ? "no word in this lemma" : "'^' applies to one word "
+          + "(write the other words of a phrase as words or lemmas of their own)", text + "^");
+      return null;
+    }
+    return terms.get(0);
   }
 
   /** A prefix's normalised form, or null after a problem. */
@@ -669,6 +747,8 @@ public final class LexiconCompiler {
       return r.at();
     } else if (node instanceof PatternNode.Prefix p) {
       return p.at();
+    } else if (node instanceof PatternNode.Lemma l) {
+      return l.at();
     } else if (node instanceof PatternNode.Number n) {
       return n.at();
     } else if (node instanceof PatternNode.Capitalized c) {
@@ -712,6 +792,13 @@ public final class LexiconCompiler {
       }
       String s = stem(stemmer, terms.get(0));
       return List.of(new int[] {stemAtom.computeIfAbsent(s, t -> nextAtom++)});
+    }
+    if (node instanceof PatternNode.Lemma lemma) {
+      String term = lemmaTerm(lemma.text(), lemma.at());
+      if (term == null) {
+        return List.of(new int[0]);
+      }
+      return List.of(new int[] {lemmaAtom.computeIfAbsent(term, t -> nextAtom++)});
     }
     if (node instanceof PatternNode.Prefix prefix) {
       String term = prefixTerm(prefix.text(), prefix.at());

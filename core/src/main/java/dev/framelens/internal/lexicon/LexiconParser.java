@@ -453,13 +453,13 @@ final class LexiconParser {
         } else {
           problems.add(at, "bad set name", t);
         }
-      } else if (t.endsWith("~") || t.endsWith("*")) {
+      } else if (t.endsWith("~") || t.endsWith("*") || t.endsWith("^")) {
         char mark = t.charAt(t.length() - 1);
         if (t.length() == 1) {
           problems.add(at, "'" + mark + "' must follow a word", t);
         } else {
           items.add(new Item(at, t.substring(0, t.length() - 1),
-              mark == '~' ? ItemKind.STEM : ItemKind.PREFIX));
+              mark == '~' ? ItemKind.STEM : mark == '*' ? ItemKind.PREFIX : ItemKind.LEMMA));
         }
       } else if (t.indexOf('(') >= 0 || t.indexOf(')') >= 0 || t.indexOf('|') >= 0
           || t.indexOf('"') >= 0 || t.indexOf('?') >= 0) {
@@ -811,7 +811,7 @@ final class LexiconParser {
 
   /**
    * Recursive descent over a pattern: alternatives of sequences of items, each item a word,
-   * {@code word~}, {@code word*}, {@code @set}, {@code NUMBER}, {@code CAP}, {@code _},
+   * {@code word~}, {@code word*}, {@code word^}, {@code @set}, {@code NUMBER}, {@code CAP}, {@code _},
    * {@code "a phrase"},
    * {@code ...{m,n}} or a parenthesised group, optionally followed by {@code ?}. Groups nest at
    * most {@link #MAX_NESTING} deep, so the recursion is bounded.
@@ -963,14 +963,18 @@ final class LexiconParser {
       if (word.equals("_")) {
         return new PatternNode.Any(at);
       }
-      if (word.endsWith("~") || word.endsWith("*")) {
+      if (word.endsWith("~") || word.endsWith("*") || word.endsWith("^")) {
         char mark = word.charAt(word.length() - 1);
         if (word.length() == 1) {
           error(start, "'" + mark + "' must follow a word", word);
           return null;
         }
         String body = word.substring(0, word.length() - 1);
-        return mark == '~' ? new PatternNode.Stem(body, at) : new PatternNode.Prefix(body, at);
+        return switch (mark) {
+          case '~' -> new PatternNode.Stem(body, at);
+          case '*' -> new PatternNode.Prefix(body, at);
+          default -> new PatternNode.Lemma(body, at);
+        };
       }
       return new PatternNode.Literal(word, at);
     }

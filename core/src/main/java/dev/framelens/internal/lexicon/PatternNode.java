@@ -14,6 +14,9 @@ sealed interface PatternNode {
   /** {@code word*}: any word that starts with these letters. */
   record Prefix(String text, Position at) implements PatternNode {}
 
+  /** {@code word^}: any inflection of a lemma ({@code stand^}: stands, standing, stood). */
+  record Lemma(String text, Position at) implements PatternNode {}
+
   /** {@code @name}: any word of a set. */
   record SetRef(String name, Position at) implements PatternNode {}
 

@@ -104,12 +104,12 @@ public final class Syntax {
   record Example(Position at, String text) {}
 
   /**
-   * A word set item: a word, a stem ({@code word~}), a prefix ({@code word*}) or another set
-   * ({@code @name}).
+   * A word set item: a word, a stem ({@code word~}), a prefix ({@code word*}), a lemma
+   * ({@code word^}) or another set ({@code @name}).
    */
   record Item(Position at, String text, ItemKind kind) {}
 
-  enum ItemKind { WORD, STEM, PREFIX, SET }
+  public enum ItemKind { WORD, STEM, PREFIX, LEMMA, SET }
 
   /**
    * A rule, block, modifier, boundary, attribution, qualifier or subset marker: an id, its
