@@ -309,4 +309,43 @@ class RuleLanguageSemanticsTest {
         "t.fl:3:17: '^' must follow a word: \"^\""),
         e.problems().stream().map(Object::toString).toList());
   }
+
+  @Test
+  void aModifierDoesNotActInASentenceWithAWordOfItsUnlessSet() {
+    FrameDetector d = detector("""
+        set @sport = final league match
+        set @armed = army militia rebels
+        set @state = ministry
+        frame victory
+          rule won : won
+        modifier off-topic scope around sentence unless @armed,@state : @sport
+          * -> drop
+        """);
+    assertEquals(Set.of(), d.analyze("The town club won the final.").labels());
+    assertEquals(Set.of(), d.analyze("Once more the club won, and the league is over.").labels());
+    assertEquals(Set.of(Frame.VICTORY),
+        d.analyze("The rebels won the final battle for the port.").labels());
+    assertEquals(Set.of(Frame.VICTORY),
+        d.analyze("The ministry says the match was won by the militia.").labels());
+    // Only the sentence counts: an army in the sentence before does not protect this one.
+    assertEquals(List.of(Set.of(), Set.of()), d.analyze(
+        "The army marched. The club won the final.").sentences().stream()
+        .map(FrameAnalysis.Sentence::labels).toList());
+  }
+
+  @Test
+  void unlessMustNameKnownSets() {
+    LexiconException e = assertThrows(LexiconException.class, () -> Lexicon.parse("t.fl", """
+        set @armed = army
+        frame victory
+          rule won : won
+        modifier off-topic scope around sentence unless @armd,army : final
+          * -> drop
+        """));
+    assertEquals(List.of(
+        "t.fl:4:49: unknown set (did you mean @armed?): \"@armd\"",
+        "t.fl:4:55: 'unless' names word sets, such as 'unless @contest' or "
+            + "'unless @army,@state': \"army\""),
+        e.problems().stream().map(Object::toString).toList());
+  }
 }

@@ -110,6 +110,12 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
   private final int[][] byKind = new int[Syntax.PatternKind.values().length][16];
   private final int[] byKindCount = new int[Syntax.PatternKind.values().length];
 
+  /** Per modifier: the window whose {@code unless} words were looked up, and the answer. */
+  private final int[] vetoWindow;
+  private final boolean[] vetoes;
+  /** Counts windows, for {@link #vetoWindow}. */
+  private int windowSerial;
+
   private DocumentState doc;
   private Segmentation seg;
   private String text;
@@ -143,6 +149,9 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
         effectDescriptions[p][frame.ordinal()] = effect == null ? null : effect.describe();
       }
     }
+    this.vetoWindow = new int[patterns.length];
+    Arrays.fill(vetoWindow, -1);
+    this.vetoes = new boolean[patterns.length];
     this.conditions = new Syntax.Condition[patterns.length][];
     for (int p = 0; p < patterns.length; p++) {
       conditions[p] = patterns[p].conditions.toArray(new Syntax.Condition[0]);
@@ -299,6 +308,7 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
   // One window of tokens
 
   private void processWindow(int from, int to) {
+    windowSerial++;
     windowFrom = from;
     windowTo = to;
     matchCount = 0;
@@ -687,7 +697,7 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
       int t = modifiers[ti];
       PatternInfo modifier = patterns[matchPattern[t]];
       if (matchDropped[t] || immune[rule.id].get(modifier.id)
-          || !conditionsHold(modifier, spanQuote, ms, path)) {
+          || !conditionsHold(modifier, spanQuote, ms, path) || vetoed(modifier)) {
         continue;
       }
       int d = reach(modifier.scope, matchStart[t], matchEnd[t], ms, me, path);
@@ -748,6 +758,32 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
       found[at] = t;
       distance[at] = d;
     }
+  }
+
+  /**
+   * Whether a word of one of the modifier's {@code unless} sets stands in the window (the
+   * sentence, or its part of a sentence too long for one window): "won the final" is muted as
+   * sport unless the sentence names an army. Looked up once per window and modifier.
+   */
+  private boolean vetoed(PatternInfo modifier) {
+    int[] unless = modifier.unlessAtoms;
+    if (unless.length == 0) {
+      return false;
+    }
+    if (vetoWindow[modifier.id] != windowSerial) {
+      vetoWindow[modifier.id] = windowSerial;
+      vetoes[modifier.id] = false;
+      search:
+      for (int k = windowFrom; k < windowTo; k++) {
+        for (int atom : atoms[k]) {
+          if (Arrays.binarySearch(unless, atom) >= 0) {
+            vetoes[modifier.id] = true;
+            break search;
+          }
+        }
+      }
+    }
+    return vetoes[modifier.id];
   }
 
   private boolean conditionsHold(PatternInfo modifier, int spanQuote, int ms, int[] path) {

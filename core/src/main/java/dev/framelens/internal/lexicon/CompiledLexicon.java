@@ -36,6 +36,11 @@ public final class CompiledLexicon {
     public final Set<Integer> overrides;
     public final Scope scope;
     public final Set<Condition> conditions;
+    /**
+     * A modifier's {@code unless} sets, as atoms (sorted): it does not act in a sentence that
+     * has a word of one of them. Empty for most.
+     */
+    public final int[] unlessAtoms;
     /** Per frame ordinal, then one more for {@code *}: the modifier's effect, or null. */
     public final Effect[] effects;
     public final List<String> examples;
@@ -50,7 +55,8 @@ public final class CompiledLexicon {
 
     PatternInfo(int id, PatternKind kind, String name, int frames, double weight,
         int[] negatedTo, CasualtyCount.Kind casualtyKind, CasualtyCount.Qualifier qualifier,
-        Set<Integer> immune, Set<Integer> overrides, Scope scope, Set<Condition> conditions, Effect[] effects,
+        Set<Integer> immune, Set<Integer> overrides, Scope scope, Set<Condition> conditions,
+        int[] unlessAtoms, Effect[] effects,
         List<String> examples, List<String> counters, String source, int line,
         int[][] sequences) {
       this.id = id;
@@ -65,6 +71,7 @@ public final class CompiledLexicon {
       this.overrides = overrides;
       this.scope = scope;
       this.conditions = conditions;
+      this.unlessAtoms = unlessAtoms;
       this.effects = effects;
       this.examples = examples;
       this.counters = counters;

@@ -913,9 +913,17 @@ public final class LexiconCompiler {
       }
       effects[slot] = e;
     }
+    int[] unlessAtoms = def.unless().stream().mapToInt(name -> {
+      SetEntry set = sets.get(name.name());
+      if (set == null) {
+        problems.add(name.at(), "unknown set" + suggestion(name.name()), "@" + name.name());
+        return -1;
+      }
+      return set.atom;
+    }).filter(a -> a >= 0).sorted().distinct().toArray();
     return new PatternInfo(id, def.kind(), def.id(), frames, def.weight(), negatedTo,
         def.casualtyKind(), def.qualifier(), immune, overrides, def.scope(),
-        def.conditions(), effects,
+        def.conditions(), unlessAtoms, effects,
         def.examples().stream().map(Example::text).toList(),
         def.counters().stream().map(Example::text).toList(),
         def.at().source(), def.at().line(), sequences);

@@ -47,7 +47,8 @@ final class LexiconParser {
       + String.join(", ", KEYWORDS.stream().sorted().toList()) + ")";
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
   private static final Set<String> HEADER_WORDS = Set.of(
-      "weight", "frames", "negated", "kind", "immune", "overrides", "scope", "if", "means");
+      "weight", "frames", "negated", "kind", "immune", "overrides", "scope", "if", "unless",
+      "means");
   private static final Pattern SET_NAME = Pattern.compile("@[a-z0-9][a-z0-9_-]*");
 
   private final String source;
@@ -546,7 +547,8 @@ final class LexiconParser {
     // defaults for what was bad) so that the problems of its pattern are reported too.
     statements.add(new PatternDef(logical.at(idWord.index()), kind, id,
         h.frames == null ? Set.of() : Set.copyOf(h.frames), h.weight, h.negated, h.casualtyKind,
-        h.qualifier, List.copyOf(h.immune), List.copyOf(h.overrides), h.scope, Set.copyOf(h.conditions), pattern,
+        h.qualifier, List.copyOf(h.immune), List.copyOf(h.overrides), h.scope, Set.copyOf(h.conditions),
+        List.copyOf(h.unless), pattern,
         List.copyOf(logical.examples), List.copyOf(logical.counters), List.copyOf(effects)));
   }
 
@@ -561,6 +563,7 @@ final class LexiconParser {
     List<String> overrides = new ArrayList<>();
     Scope scope;
     Set<Condition> conditions = EnumSet.noneOf(Condition.class);
+    List<Syntax.SetName> unless = new ArrayList<>();
   }
 
   private boolean parseHeader(PatternKind kind, List<Word> attrs, Logical logical, Header h) {
@@ -571,7 +574,7 @@ final class LexiconParser {
       Word value = i + 1 < attrs.size() ? attrs.get(i + 1) : null;
       String expected = switch (kind) {
         case RULE -> "weight, frames, negated, kind, immune or overrides";
-        case MODIFIER -> "scope or if";
+        case MODIFIER -> "scope, if or unless";
         case BLOCK -> "frames";
         case QUALIFIER -> "means";
         default -> "nothing";
@@ -579,7 +582,7 @@ final class LexiconParser {
       boolean known = switch (kind) {
         case RULE -> Set.of("weight", "frames", "negated", "kind", "immune", "overrides")
             .contains(key.text());
-        case MODIFIER -> key.text().equals("scope") || key.text().equals("if");
+        case MODIFIER -> Set.of("scope", "if", "unless").contains(key.text());
         case BLOCK -> key.text().equals("frames");
         case QUALIFIER -> key.text().equals("means");
         default -> false;
@@ -672,6 +675,20 @@ final class LexiconParser {
             ok = false;
           } else {
             h.conditions.add(c);
+          }
+        }
+        case "unless" -> {
+          int offset = 0;
+          for (String name : value.text().split(",", -1)) {
+            Position at = logical.at(value.index() + offset);
+            offset += name.length() + 1;
+            if (!SET_NAME.matcher(name).matches()) {
+              problems.add(at, "'unless' names word sets, such as 'unless @contest' or "
+                  + "'unless @army,@state'", name);
+              ok = false;
+            } else {
+              h.unless.add(new Syntax.SetName(at, name.substring(1)));
+            }
           }
         }
         default -> throw new AssertionError(key.text());

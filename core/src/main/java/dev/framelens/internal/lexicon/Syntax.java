@@ -103,6 +103,9 @@ public final class Syntax {
 
   record Example(Position at, String text) {}
 
+  /** A set named by a modifier's {@code unless}, where it is written. */
+  record SetName(Position at, String name) {}
+
   /**
    * A word set item: a word, a stem ({@code word~}), a prefix ({@code word*}), a lemma
    * ({@code word^}) or another set ({@code @name}).
@@ -128,6 +131,7 @@ public final class Syntax {
       List<String> overrides,
       Scope scope,
       Set<Condition> conditions,
+      List<SetName> unless,
       PatternNode pattern,
       List<Example> examples,
       List<Example> counters,
