@@ -81,8 +81,9 @@ final class RuleReport {
       + "the entry is wrong if any of its judged actions there is wrong, right if all are; unj = "
       + "units where none was judged; prec = right / (right + wrong); effects = units per effect "
       + "(effect=units). NEVER "
-      + "ACTED: entries named on no evidence (a match removed by 'overrides' leaves none). ONE "
-      + "UNIT: entries that acted on exactly one unit. MISSED: units whose gold label was not "
+      + "ACTED: entries named on no evidence, kept or cancelled, of any unit (a match removed "
+      + "by 'overrides' leaves none). ONE UNIT: entries named on evidence, kept or cancelled, "
+      + "of exactly one unit. MISSED: units whose gold label was not "
       + "predicted; untouched = no evidence, kept or cancelled, for or matched as the label (a "
       + "concept the lexicon lacks); touched = a match was cancelled, turned into another frame "
       + "or too weak for the threshold, with the rule and the entry that acted.";
