@@ -60,7 +60,9 @@ import picocli.CommandLine.Spec;
         "  framelens evaluate --gold wars.jsonl --gold politics.jsonl --min-macro-f1 0.9",
         "  framelens evaluate --gold wars.jsonl --gold politics.jsonl --rules --no-errors",
         "  framelens evaluate --gold wars.jsonl --rules --format json > rules.json",
-        "  framelens evaluate --gold wars.jsonl --documents --min-document-exact-match 0.8",
+        "  framelens evaluate --gold wars.jsonl --documents --no-errors",
+        "  framelens evaluate --gold wars.jsonl --gold politics.jsonl \\",
+        "      --documents --min-document-exact-match 0.8",
         "",
         "Exit codes: 0 done; 1 a score of some file is below its floor; 2 usage, unreadable "
             + "file or lexicon errors; 3 some gold lines could not be used."})

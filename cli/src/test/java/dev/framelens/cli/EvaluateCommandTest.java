@@ -216,4 +216,17 @@ class EvaluateCommandTest {
         run::toString);
     assertEquals("", run.out(), run::toString);
   }
+
+  @Test
+  void helpShowsAnExampleOfEveryNewOption() {
+    Run run = Run.of("evaluate", "--help");
+    assertEquals(0, run.code(), run::toString);
+    String examples = run.out().substring(run.out().indexOf("Examples:"));
+    assertTrue(examples.contains("--gold wars.jsonl --gold politics.jsonl --min-macro-f1 0.9"),
+        examples);
+    for (String option : List.of("--rules --no-errors", "--rules --format json",
+        "--documents --no-errors", "--documents --min-document-exact-match 0.8")) {
+      assertTrue(examples.contains(option), option + " has no example in\n" + examples);
+    }
+  }
 }
