@@ -1,13 +1,19 @@
 package dev.framelens.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.framelens.Evaluation;
+import dev.framelens.Frame;
+import dev.framelens.FrameDetector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,5 +105,128 @@ class EvaluateCommandTest {
     assertEquals(2, noGold.code(), noGold::toString);
     assertTrue(noGold.err().contains("Missing required option: '--gold=FILE'"),
         noGold::toString);
+  }
+
+  // --- several gold files ----------------------------------------------------------------------
+
+  /** The first three lines of GOLD, which the default lexicon gets all right. */
+  private static final String ALL_RIGHT = GOLD.substring(0, GOLD.lastIndexOf('\n'));
+
+  @Test
+  void oneGoldFileGivesExactlyTheReportOfEvaluation() throws IOException {
+    Path gold = Files.writeString(dir.resolve("gold.jsonl"), GOLD);
+    List<Evaluation.Unit> units = List.of(
+        new Evaluation.Unit("g1", "The rebels won the battle for the ridge.",
+            Set.of(Frame.VICTORY)),
+        new Evaluation.Unit("g2", "At least 40 villagers were killed.",
+            Set.of(Frame.CASUALTY_EMPHASIS)),
+        new Evaluation.Unit("g3", "The council met on Monday.", Set.of()),
+        new Evaluation.Unit("g4", "The town held out for a year.",
+            Set.of(Frame.SURVIVAL_AS_WIN, Frame.VICTORY)));
+    Evaluation expected = Evaluation.run("gold.jsonl", FrameDetector.withDefaultLexicon(),
+        units);
+    assertEquals(expected.report(true), Run.of("evaluate", "--gold", gold.toString()).out());
+    assertEquals(expected.report(false),
+        Run.of("evaluate", "--gold", gold.toString(), "--no-errors").out());
+  }
+
+  @Test
+  void eachGoldFileGetsItsOwnTableInTheOrderGiven() throws IOException {
+    Path first = Files.writeString(dir.resolve("first.jsonl"), GOLD);
+    Path second = Files.writeString(dir.resolve("second.jsonl"), ALL_RIGHT);
+    Run run = Run.of("evaluate", "--gold", second.toString(), "--gold", first.toString(),
+        "--no-errors");
+    assertEquals(0, run.code(), run::toString);
+    assertTrue(run.out().startsWith("second.jsonl: 3 units\n"), run::toString);
+    int firstAt = run.out().indexOf("\n\nfirst.jsonl: 4 units\n");
+    assertTrue(firstAt > 0, run::toString);
+    assertTrue(run.out().substring(0, firstAt).contains("exact match 1.000"), run::toString);
+    assertTrue(run.out().substring(firstAt).contains("exact match 0.750"), run::toString);
+  }
+
+  @Test
+  void exitsWith1WhenOnlyOneOfTheFilesIsBelowAFloor() throws IOException {
+    Path good = Files.writeString(dir.resolve("good.jsonl"), ALL_RIGHT);
+    Path bad = Files.writeString(dir.resolve("bad.jsonl"), GOLD);
+    Run run = Run.of("evaluate", "--gold", good.toString(), "--gold", bad.toString(),
+        "--no-errors", "--min-label-f1", "0.8");
+    assertEquals(1, run.code(), run::toString);
+    assertTrue(run.err().contains("bad.jsonl: victory F1 0.667 is below the floor 0.800"),
+        run::toString);
+    assertFalse(run.err().contains("good.jsonl"), run::toString);
+    assertEquals(0, Run.of("evaluate", "--gold", good.toString(), "--gold", good.toString(),
+        "--min-label-f1", "0.8").code());
+  }
+
+  @Test
+  void severalFilesInJsonAreAListOfTheOneFileObjects() throws IOException {
+    Path good = Files.writeString(dir.resolve("good.jsonl"), ALL_RIGHT);
+    Path bad = Files.writeString(dir.resolve("bad.jsonl"), GOLD);
+    Run run = Run.of("evaluate", "--gold", good.toString(), "--gold", bad.toString(),
+        "--format", "json");
+    JsonNode root = new ObjectMapper().readTree(run.out());
+    assertEquals(2, root.get("files").size());
+    JsonNode second = root.get("files").get(1);
+    assertEquals("bad.jsonl", second.get("name").asText());
+    assertEquals(new ObjectMapper().readTree(Run.of("evaluate", "--gold", bad.toString(),
+        "--format", "json").out()), second);
+    assertEquals(1.0, root.get("files").get(0).get("exact_match").asDouble());
+    assertFalse(root.has("rules"), run::toString);
+  }
+
+  @Test
+  void badLinesAreReportedWithTheFileTheyAreIn() throws IOException {
+    Path good = Files.writeString(dir.resolve("good.jsonl"), ALL_RIGHT);
+    Path bad = Files.writeString(dir.resolve("bad.jsonl"), ALL_RIGHT
+        + "\n{\"id\": \"g9\", \"text\": \"x\", \"labels\": [\"triumph\"]}\n");
+    Run run = Run.of("evaluate", "--gold", good.toString(), "--gold", bad.toString());
+    assertEquals(3, run.code(), run::toString);
+    assertTrue(run.err().contains("bad.jsonl: line 4: unknown frame id 'triumph'"),
+        run::toString);
+    assertTrue(run.err().contains("bad.jsonl: 1 gold lines could not be used"), run::toString);
+    assertTrue(run.out().contains("\n\nbad.jsonl: 3 units\n"), run::toString);
+  }
+
+  @Test
+  void filesThatShareANameAreNamedByTheirPaths() {
+    assertEquals(List.of("a/gold.jsonl", "b/gold.jsonl", "dev.jsonl", "stdin"),
+        EvaluateCommand.names(List.of("a/gold.jsonl", "b/gold.jsonl", "x/dev.jsonl", "-")));
+  }
+
+  @Test
+  void standardInputCanBeOneGoldFileOnly() throws IOException {
+    Run run = Run.withInput(ALL_RIGHT, "evaluate", "--gold", "-", "--gold", "-");
+    assertEquals(2, run.code(), run::toString);
+    assertTrue(run.err().contains("standard input ('-') can be given as --gold only once"),
+        run::toString);
+    Path good = Files.writeString(dir.resolve("good.jsonl"), ALL_RIGHT);
+    Run mixed = Run.withInput(GOLD, "evaluate", "--gold", good.toString(), "--gold", "-",
+        "--no-errors");
+    assertEquals(0, mixed.code(), mixed::toString);
+    assertTrue(mixed.out().contains("\n\nstdin: 4 units\n"), mixed::toString);
+  }
+
+  @Test
+  void aMissingSecondGoldFileFailsBeforeAnyOutput() throws IOException {
+    Path good = Files.writeString(dir.resolve("good.jsonl"), ALL_RIGHT);
+    Run run = Run.of("evaluate", "--gold", good.toString(), "--gold",
+        dir.resolve("none.jsonl").toString());
+    assertEquals(2, run.code(), run::toString);
+    assertTrue(run.err().contains("cannot read " + dir.resolve("none.jsonl") + ": no such file"),
+        run::toString);
+    assertEquals("", run.out(), run::toString);
+  }
+
+  @Test
+  void helpShowsAnExampleOfEveryNewOption() {
+    Run run = Run.of("evaluate", "--help");
+    assertEquals(0, run.code(), run::toString);
+    String examples = run.out().substring(run.out().indexOf("Examples:"));
+    assertTrue(examples.contains("--gold wars.jsonl --gold politics.jsonl --min-macro-f1 0.9"),
+        examples);
+    for (String option : List.of("--rules --no-errors", "--rules --format json",
+        "--documents --no-errors", "--documents --min-document-exact-match 0.8")) {
+      assertTrue(examples.contains(option), option + " has no example in\n" + examples);
+    }
   }
 }
