@@ -440,14 +440,14 @@ class LexiconLoaderErrorsTest {
     @Test
     void scopeWithoutAnExtent() {
       assertProblem("modifier m scope before : not\n  victory -> drop\n",
-          "t.fl:1:18: scope needs an extent: a number of tokens, clause, part or sentence: "
+          "t.fl:1:18: scope needs an extent: a number of tokens, clause, part, sentence or paragraph: "
               + "\"before\"");
     }
 
     @Test
     void scopeWithABadExtent() {
       assertProblem("modifier m scope before lots : not\n  victory -> drop\n",
-          "t.fl:1:25: scope extent must be a number of tokens, clause, part or sentence: "
+          "t.fl:1:25: scope extent must be a number of tokens, clause, part, sentence or paragraph: "
               + "\"lots\"");
     }
 

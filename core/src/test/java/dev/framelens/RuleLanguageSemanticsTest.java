@@ -348,4 +348,53 @@ class RuleLanguageSemanticsTest {
             + "'unless @army,@state': \"army\""),
         e.problems().stream().map(Object::toString).toList());
   }
+
+  @Test
+  void aModifierOfTheParagraphActsOnEverySentenceOfItsParagraph() {
+    FrameDetector d = detector("""
+        set @sport = league stadium
+        set @armed = army militia
+        frame victory
+          rule won : won
+        frame casualty-emphasis
+          rule dead kind killed : NUMBER ...{0,3} dead
+        modifier off-topic scope around paragraph unless @armed : @sport
+          * -> drop
+        """);
+    // The trigger in the second sentence mutes the first; the figure stays as data.
+    FrameAnalysis sport = d.analyze("The club won again. The league has never seen such a run. "
+        + "Two fans were dead after the crush.");
+    assertEquals(Set.of(), sport.labels());
+    assertEquals(1, sport.casualtyCounts().size());
+    assertEquals("off-topic", sport.suppressed().get(0).modifiers().get(0).ruleId());
+    // An army anywhere in the paragraph vetoes it; another paragraph is not reached.
+    assertEquals(Set.of(Frame.VICTORY),
+        d.analyze("The club won again. The army paraded in the league stadium.").labels());
+    assertEquals(Set.of(Frame.VICTORY),
+        d.analyze("The militia won the town.\n\nThe league season opened.").labels());
+    assertEquals(List.of(0.0, 0.0), d.analyze("The club won. The league cheered.").sentences()
+        .stream().map(s -> s.scores().get(Frame.VICTORY)).toList());
+  }
+
+  @Test
+  void aModifierOfTheParagraphMustBeAroundItAndOnlyDropOrWeaken() {
+    LexiconException e = assertThrows(LexiconException.class, () -> Lexicon.parse("t.fl", """
+        frame victory
+          rule won : won
+        modifier a scope before paragraph : league
+          * -> drop
+        modifier b scope around paragraph if question : league
+          * -> drop
+        modifier c scope around paragraph : league
+          * -> negate
+        """));
+    assertEquals(List.of(
+        "t.fl:3:18: a paragraph scope reaches the whole paragraph: write 'scope around "
+            + "paragraph': \"before\"",
+        "t.fl:5:10: a modifier of the paragraph takes no 'if' conditions (they are about one "
+            + "sentence's match): \"b\"",
+        "t.fl:8:3: a modifier of the paragraph can only drop or weaken (it acts after the "
+            + "sentences' own modifiers): \"negate\""),
+        e.problems().stream().map(Object::toString).toList());
+  }
 }

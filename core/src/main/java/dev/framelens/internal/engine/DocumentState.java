@@ -3,6 +3,8 @@ package dev.framelens.internal.engine;
 import dev.framelens.CasualtyCount;
 import dev.framelens.Evidence;
 import dev.framelens.Frame;
+import dev.framelens.internal.lexicon.CompiledLexicon;
+import dev.framelens.internal.lexicon.Syntax;
 import dev.framelens.internal.text.Segmentation;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,6 +75,10 @@ final class DocumentState {
     this.seg = seg;
     draftCount = 0;
     hitCount = 0;
+    lateCount = 0;
+    if (sentenceDraftStart.length < seg.sentenceCount) {
+      sentenceDraftStart = new int[Math.max(seg.sentenceCount, sentenceDraftStart.length * 2)];
+    }
     figureCount = 0;
     attributionCount = 0;
     int scores = seg.sentenceCount * FRAMES;
@@ -108,6 +114,13 @@ final class DocumentState {
     }
     if (sentenceScores.length > RETAINED) {
       sentenceScores = new double[256];
+      sentenceDraftStart = new int[256];
+    }
+    if (lateRule.length > RETAINED) {
+      lateRule = new String[8];
+      lateStart = new int[8];
+      lateEnd = new int[8];
+      lateEffect = new String[8];
     }
   }
 
@@ -119,9 +132,72 @@ final class DocumentState {
     sentenceFigures = figureCount;
   }
 
+  /** Per sentence, the index of its first draft (drafts are added sentence by sentence). */
+  private int[] sentenceDraftStart = new int[256];
+  // The hits of the modifiers of the paragraph, as columns (see EvidenceDraft#lateHit).
+  private String[] lateRule = new String[8];
+  private int[] lateStart = new int[8];
+  private int[] lateEnd = new int[8];
+  private String[] lateEffect = new String[8];
+  private int lateCount;
+
+  /**
+   * Applies a modifier of the paragraph to the kept drafts of sentences {@code first..last}:
+   * drop (the draft is suppressed) or weaken, by its effect for the draft's frame, unless the
+   * rule is immune to it; then scores those sentences again.
+   *
+   * @param effectDescriptions per frame ordinal, the modifier's effect as the hit shows it
+   */
+  void applyToParagraph(int first, int last, CompiledLexicon.PatternInfo modifier,
+      java.util.BitSet[] immune, String[] effectDescriptions, int triggerStart,
+      int triggerEnd) {
+    int from = sentenceDraftStart[first];
+    boolean changed = false;
+    for (int i = from; i < draftCount; i++) {
+      EvidenceDraft d = drafts[i];
+      if (d.suppressed || immune[d.pattern].get(modifier.id)) {
+        continue;
+      }
+      Syntax.Effect effect = modifier.effectOn(d.frame);
+      if (effect == null) {
+        continue;
+      }
+      if (effect.kind() == Syntax.EffectKind.WEAKEN) {
+        d.weight *= effect.factor();
+      } else {
+        d.suppressed = true;
+      }
+      d.lateHit = addLateHit(modifier.name, triggerStart, triggerEnd,
+          effectDescriptions[d.frame.ordinal()]);
+      changed = true;
+    }
+    if (changed) {
+      for (int s = first; s <= last; s++) {
+        scoreSentence(s, sentenceDraftStart[s], s == last ? draftCount
+            : sentenceDraftStart[s + 1]);
+      }
+    }
+  }
+
+  private int addLateHit(String rule, int start, int end, String effect) {
+    if (lateCount == lateRule.length) {
+      int capacity = lateCount * 2;
+      lateRule = Arrays.copyOf(lateRule, capacity);
+      lateStart = Arrays.copyOf(lateStart, capacity);
+      lateEnd = Arrays.copyOf(lateEnd, capacity);
+      lateEffect = Arrays.copyOf(lateEffect, capacity);
+    }
+    lateRule[lateCount] = rule;
+    lateStart[lateCount] = start;
+    lateEnd[lateCount] = end;
+    lateEffect[lateCount] = effect;
+    return lateCount++;
+  }
+
   /** A draft to fill, counted as evidence of the document; its hits are added after it. */
-  EvidenceDraft addEvidence(Frame frame, Frame matchedFrame, String ruleId, int start, int end,
-      int sentence, Evidence.Polarity polarity, double weight, boolean suppressed, int quote) {
+  EvidenceDraft addEvidence(Frame frame, Frame matchedFrame, int pattern, String ruleId,
+      int start, int end, int sentence, Evidence.Polarity polarity, double weight,
+      boolean suppressed, int quote) {
     if (draftCount == drafts.length) {
       drafts = Arrays.copyOf(drafts, draftCount * 2);
     }
@@ -130,8 +206,8 @@ final class DocumentState {
       draft = drafts[draftCount] = new EvidenceDraft();
     }
     draftCount++;
-    draft.set(frame, matchedFrame, ruleId, start, end, sentence, polarity, weight, suppressed,
-        quote);
+    draft.set(frame, matchedFrame, pattern, ruleId, start, end, sentence, polarity, weight,
+        suppressed, quote);
     draft.hitFrom = hitCount;
     draft.hitCount = 0;
     return draft;
@@ -209,7 +285,8 @@ final class DocumentState {
     if (draftCount - sentenceDrafts > 1) {
       Arrays.sort(drafts, sentenceDrafts, draftCount, ORDER);
     }
-    scoreSentence(s);
+    sentenceDraftStart[s] = sentenceDrafts;
+    scoreSentence(s, sentenceDrafts, draftCount);
     if (figureCount - sentenceFigures > 1) {
       Arrays.sort(figures, sentenceFigures, figureCount, BY_START);
     }
@@ -220,14 +297,14 @@ final class DocumentState {
    * frame merged into one group with the highest weight; one pass over the sentence's drafts,
    * which are in text order.
    */
-  private void scoreSentence(int s) {
+  private void scoreSentence(int s, int fromDraft, int toDraft) {
     double[] none = scoreNone;
     int[] groupEnd = scoreGroupEnd;
     double[] groupWeight = scoreGroupWeight;
     Arrays.fill(none, 1);
     Arrays.fill(groupEnd, -1);
     Arrays.fill(groupWeight, 0);
-    for (int i = sentenceDrafts; i < draftCount; i++) {
+    for (int i = fromDraft; i < toDraft; i++) {
       EvidenceDraft d = drafts[i];
       if (d.suppressed) {
         continue;
@@ -301,14 +378,20 @@ final class DocumentState {
   }
 
   private List<Evidence.ModifierHit> hitsOf(EvidenceDraft d) {
-    if (d.hitCount == 0) {
+    int late = d.lateHit < 0 ? 0 : 1;
+    if (d.hitCount + late == 0) {
       return List.of();
     }
-    Evidence.ModifierHit[] hits = new Evidence.ModifierHit[d.hitCount];
+    Evidence.ModifierHit[] hits = new Evidence.ModifierHit[d.hitCount + late];
     for (int k = 0; k < d.hitCount; k++) {
       int h = d.hitFrom + k;
       hits[k] = new Evidence.ModifierHit(hitRule[h], hitStart[h], hitEnd[h],
           text.substring(hitStart[h], hitEnd[h]), hitEffect[h]);
+    }
+    if (late > 0) {
+      int h = d.lateHit;
+      hits[d.hitCount] = new Evidence.ModifierHit(lateRule[h], lateStart[h], lateEnd[h],
+          text.substring(lateStart[h], lateEnd[h]), lateEffect[h]);
     }
     return List.of(hits);
   }

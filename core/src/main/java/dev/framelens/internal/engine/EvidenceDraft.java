@@ -13,6 +13,8 @@ import dev.framelens.Frame;
 final class EvidenceDraft {
   Frame frame;
   Frame matchedFrame;
+  /** The rule's pattern id (for the modifiers it is immune to), and its name. */
+  int pattern;
   String ruleId;
   int start;
   int end;
@@ -24,12 +26,20 @@ final class EvidenceDraft {
   boolean suppressed;
   /** Index of the quotation holding the whole span, or -1. */
   int quote;
+  /**
+   * Index of the hit of a modifier of the paragraph in the document's late hits, or -1: it acts
+   * after the draft's other hits were written, so it is kept apart from their run.
+   */
+  int lateHit;
 
-  EvidenceDraft set(Frame frame, Frame matchedFrame, String ruleId, int start, int end,
-      int sentence, Evidence.Polarity polarity, double weight, boolean suppressed, int quote) {
+  EvidenceDraft set(Frame frame, Frame matchedFrame, int pattern, String ruleId, int start,
+      int end, int sentence, Evidence.Polarity polarity, double weight, boolean suppressed,
+      int quote) {
     this.frame = frame;
     this.matchedFrame = matchedFrame;
+    this.pattern = pattern;
     this.ruleId = ruleId;
+    this.lateHit = -1;
     this.start = start;
     this.end = end;
     this.sentence = sentence;

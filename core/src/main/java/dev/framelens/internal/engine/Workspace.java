@@ -110,6 +110,26 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
   private final int[][] byKind = new int[Syntax.PatternKind.values().length][16];
   private final int[] byKindCount = new int[Syntax.PatternKind.values().length];
 
+  // Modifiers of the paragraph (scope around paragraph), which act once the paragraph is read.
+  /** Their pattern ids, in lexicon order; per pattern id its index here, or -1. */
+  private final int[] paragraphModifiers;
+  private final int[] paragraphSlot;
+  /**
+   * The atoms of their {@code unless} sets (sorted), a mask of them for a quick test per token
+   * (see {@link PatternAutomaton#maskOf}), and per paragraph modifier the bits of its own.
+   */
+  private final int[] watchedAtoms;
+  private final long watchMask;
+  private final long[] unlessBits;
+  /** Bits of the watched atoms seen in the current sentence, then in its paragraph. */
+  private long sentenceWatched;
+  private long paragraphWatched;
+  /** Per paragraph modifier: whether it was triggered in the paragraph, and where first. */
+  private final boolean[] paragraphTriggered;
+  private final int[] paragraphTriggerStart;
+  private final int[] paragraphTriggerEnd;
+  private int paragraphFirstSentence;
+
   /** Per modifier: the window whose {@code unless} words were looked up, and the answer. */
   private final int[] vetoWindow;
   private final boolean[] vetoes;
@@ -149,6 +169,33 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
         effectDescriptions[p][frame.ordinal()] = effect == null ? null : effect.describe();
       }
     }
+    this.paragraphSlot = new int[patterns.length];
+    Arrays.fill(paragraphSlot, -1);
+    int paragraphCount = 0;
+    java.util.TreeSet<Integer> watched = new java.util.TreeSet<>();
+    for (PatternInfo p : patterns) {
+      if (p.kind == Syntax.PatternKind.MODIFIER
+          && p.scope.extent() == Syntax.Extent.PARAGRAPH) {
+        paragraphSlot[p.id] = paragraphCount++;
+        for (int atom : p.unlessAtoms) {
+          watched.add(atom);
+        }
+      }
+    }
+    this.paragraphModifiers = new int[paragraphCount];
+    this.unlessBits = new long[paragraphCount];
+    this.watchedAtoms = watched.stream().mapToInt(Integer::intValue).toArray();
+    this.watchMask = PatternAutomaton.maskOf(watchedAtoms);
+    for (PatternInfo p : patterns) {
+      int slot = paragraphSlot[p.id];
+      if (slot >= 0) {
+        paragraphModifiers[slot] = p.id;
+        unlessBits[slot] = watchedBits(p.unlessAtoms);
+      }
+    }
+    this.paragraphTriggered = new boolean[paragraphCount];
+    this.paragraphTriggerStart = new int[paragraphCount];
+    this.paragraphTriggerEnd = new int[paragraphCount];
     this.vetoWindow = new int[patterns.length];
     Arrays.fill(vetoWindow, -1);
     this.vetoes = new boolean[patterns.length];
@@ -190,6 +237,9 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
   /** The thread's document state, reset for a new document. */
   DocumentState document(String text, Segmentation segmentation) {
     document.reset(text, segmentation);
+    Arrays.fill(paragraphTriggered, false);
+    paragraphWatched = 0;
+    paragraphFirstSentence = 0;
     return document;
   }
 
@@ -217,6 +267,12 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
       processWindow(from, Math.min(n, from + WINDOW));
     }
     document.endSentence(s);
+    if (paragraphModifiers.length > 0) {
+      paragraphWatched |= sentenceWatched;
+      if (s + 1 == seg.sentenceCount || seg.sentenceParagraph[s + 1] != seg.sentenceParagraph[s]) {
+        endParagraph(s);
+      }
+    }
     this.doc = null;
     this.seg = null;
     this.text = null;
@@ -240,6 +296,7 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
 
   /** Tokenizes, merges number phrases and resolves atoms; returns the number of tokens. */
   private int tokenize(String text, int start, int end) {
+    sentenceWatched = 0;
     tokens.clear();
     tokenizer.tokenize(text, chars, start, end, tokens);
     numbers.merge(tokens, text);
@@ -259,9 +316,24 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
         atoms[i] = termAtoms.atoms();
         masks[i] = termAtoms.mask();
         setIds[i] = termAtoms.setId();
+        if ((masks[i] & watchMask) != 0) {
+          sentenceWatched |= watchedBits(atoms[i]);
+        }
       }
     }
     return n;
+  }
+
+  /** The bits of the watched atoms among {@code atoms} (both sorted). */
+  private long watchedBits(int[] atoms) {
+    long bits = 0;
+    for (int atom : atoms) {
+      int k = Arrays.binarySearch(watchedAtoms, atom);
+      if (k >= 0) {
+        bits |= 1L << k;
+      }
+    }
+    return bits;
   }
 
   private void ensureCapacity(int n) {
@@ -315,9 +387,10 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
     contextMatches = 0;
     Arrays.fill(byKindCount, 0);
     matcher.run(atoms, masks, setIds, from, to, this);
-    if (contextMatches == 0) {
+    if (contextMatches == 0 && !hasParagraphTrigger()) {
       // Boundaries, modifiers, blocks and qualifiers act only on rules, attributions and
-      // subsets; most windows of news text have none of those, and skip all context work.
+      // subsets (and the paragraph's modifiers on the matches of other sentences); most
+      // windows of news text have none of those, and skip all context work.
       return;
     }
     seg.quotesContaining(tokens.start, tokens.end, from, to, quote);
@@ -335,6 +408,55 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
         }
       }
     }
+  }
+
+  /** Whether the window has a trigger of a modifier of the paragraph. */
+  private boolean hasParagraphTrigger() {
+    if (paragraphModifiers.length == 0) {
+      return false;
+    }
+    int[] modifiers = byKind[Syntax.PatternKind.MODIFIER.ordinal()];
+    for (int ti = 0; ti < byKindCount[Syntax.PatternKind.MODIFIER.ordinal()]; ti++) {
+      if (paragraphSlot[matchPattern[modifiers[ti]]] >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Notes the window's triggers of modifiers of the paragraph that overlap no longer one. */
+  private void noteParagraphTriggers() {
+    int[] modifiers = byKind[Syntax.PatternKind.MODIFIER.ordinal()];
+    for (int ti = 0; ti < byKindCount[Syntax.PatternKind.MODIFIER.ordinal()]; ti++) {
+      int t = modifiers[ti];
+      int slot = paragraphSlot[matchPattern[t]];
+      if (slot >= 0 && !matchDropped[t] && !paragraphTriggered[slot]) {
+        paragraphTriggered[slot] = true;
+        paragraphTriggerStart[slot] = tokens.start[matchStart[t]];
+        paragraphTriggerEnd[slot] = tokens.end[matchEnd[t]];
+      }
+    }
+  }
+
+  /**
+   * Called after the last sentence of a paragraph: each modifier of the paragraph that was
+   * triggered in it, and whose {@code unless} words it does not have, acts on every match of
+   * the paragraph still kept, after the sentences' own modifiers (it drops or weakens; a
+   * casualty figure already read stays). The sentences it changed are scored again.
+   */
+  private void endParagraph(int lastSentence) {
+    for (int slot = 0; slot < paragraphModifiers.length; slot++) {
+      if (!paragraphTriggered[slot] || (paragraphWatched & unlessBits[slot]) != 0) {
+        continue;
+      }
+      PatternInfo modifier = patterns[paragraphModifiers[slot]];
+      doc.applyToParagraph(paragraphFirstSentence, lastSentence, modifier, immune,
+          effectDescriptions[modifier.id], paragraphTriggerStart[slot],
+          paragraphTriggerEnd[slot]);
+    }
+    Arrays.fill(paragraphTriggered, false);
+    paragraphWatched = 0;
+    paragraphFirstSentence = lastSentence + 1;
   }
 
   /** Context resolution of a window with rule, attribution or subset matches. */
@@ -365,6 +487,9 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
       }
     }
     dropOverlapping(Syntax.PatternKind.MODIFIER, false);
+    if (paragraphModifiers.length > 0) {
+      noteParagraphTriggers();
+    }
     dropOverlapping(Syntax.PatternKind.RULE, true);
     applyOverrides();
     int[] rules = byKind[Syntax.PatternKind.RULE.ordinal()];
@@ -538,7 +663,7 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
       }
       int block = blockOver(ms, me, original);
       if (block >= 0) {
-        EvidenceDraft draft = doc.addEvidence(original, original, rule.name, tokens.start[ms],
+        EvidenceDraft draft = doc.addEvidence(original, original, rule.id, rule.name, tokens.start[ms],
             tokens.end[me], sentence, Evidence.Polarity.ASSERTED, rule.weight, true, spanQuote);
         addHit(draft, block, "block");
         continue;
@@ -608,7 +733,7 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
       }
       emitted |= key;
       anyKept |= !dropped;
-      EvidenceDraft draft = doc.addEvidence(reported, original, rule.name, tokens.start[ms],
+      EvidenceDraft draft = doc.addEvidence(reported, original, rule.id, rule.name, tokens.start[ms],
           tokens.end[me], sentence, polarity, weight, dropped, spanQuote);
       for (int h = 0; h < hits; h++) {
         addHit(draft, hitMatch[h], hitEffect[h]);
@@ -841,6 +966,7 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
       case CLAUSE -> clause[left] == clause[right] ? between + 1 : -1;
       case PART -> part[left] == part[right] ? between + 1 : -1;
       case SENTENCE -> between + 1;
+      case PARAGRAPH -> -1; // acts once the paragraph is read: see endParagraph
     };
   }
 

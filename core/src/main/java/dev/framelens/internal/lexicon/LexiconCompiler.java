@@ -338,6 +338,19 @@ public final class LexiconCompiler {
           sequences == null ? new int[0][] : sequences.toArray(new int[0][]));
     }
 
+    // The engine watches the 'unless' words of the paragraph's modifiers in one long per token.
+    Set<Integer> watched = new HashSet<>();
+    for (PatternInfo info : infos) {
+      if (info != null && info.kind == PatternKind.MODIFIER && info.scope != null
+          && info.scope.extent() == Syntax.Extent.PARAGRAPH) {
+        for (int atom : info.unlessAtoms) {
+          if (watched.add(atom) && watched.size() == Long.SIZE + 1) {
+            problems.add(kept.get(info.id).at(), "the modifiers of the paragraph name more than "
+                + Long.SIZE + " sets in 'unless' together (the limit)", info.name);
+          }
+        }
+      }
+    }
     // A pattern's lemma is a set of its own, of the lemma's forms: the engine sees words only.
     for (Map.Entry<String, Integer> lemma : lemmaAtom.entrySet()) {
       SetEntry forms = new SetEntry(null);
@@ -904,8 +917,19 @@ public final class LexiconCompiler {
     Set<Integer> immune = references(def, def.immune(), "immune", PatternKind.MODIFIER, ids);
     Set<Integer> overrides = references(def, def.overrides(), "overrides", PatternKind.RULE,
         ids);
+    boolean paragraph = def.scope() != null
+        && def.scope().extent() == Syntax.Extent.PARAGRAPH;
+    if (paragraph && !def.conditions().isEmpty()) {
+      problems.add(def.at(), "a modifier of the paragraph takes no 'if' conditions (they are "
+          + "about one sentence's match)", def.id());
+    }
     Effect[] effects = new Effect[Frame.values().length + 1];
     for (Effect e : def.effects()) {
+      if (paragraph && e.kind() != Syntax.EffectKind.DROP
+          && e.kind() != Syntax.EffectKind.WEAKEN) {
+        problems.add(e.at(), "a modifier of the paragraph can only drop or weaken (it acts "
+            + "after the sentences' own modifiers)", e.describe());
+      }
       int slot = e.frame() == null ? Frame.values().length : e.frame().ordinal();
       if (effects[slot] != null) {
         problems.add(e.at(), "a second effect for the same frame", e.frame() == null ? "*"

@@ -730,7 +730,7 @@ final class LexiconParser {
     }
     if (extent == null) {
       problems.add(logical.at(direction.index()), "scope needs an extent: a number of tokens, "
-          + "clause, part or sentence", direction.text());
+          + "clause, part, sentence or paragraph", direction.text());
       return null;
     }
     switch (extent.text()) {
@@ -740,6 +740,13 @@ final class LexiconParser {
         return new Scope(d, Extent.PART, 0, outside);
       case "sentence":
         return new Scope(d, Extent.SENTENCE, 0, outside);
+      case "paragraph":
+        if (d != Direction.AROUND || outside) {
+          problems.add(logical.at(direction.index()), "a paragraph scope reaches the whole "
+              + "paragraph: write 'scope around paragraph'", direction.text());
+          return null;
+        }
+        return new Scope(d, Extent.PARAGRAPH, 0, false);
       default:
         try {
           int n = Integer.parseInt(extent.text());
@@ -751,7 +758,7 @@ final class LexiconParser {
           return new Scope(d, Extent.TOKENS, n, outside);
         } catch (NumberFormatException e) {
           problems.add(logical.at(extent.index()), "scope extent must be a number of tokens, "
-              + "clause, part or sentence", extent.text());
+              + "clause, part, sentence or paragraph", extent.text());
           return null;
         }
     }

@@ -65,9 +65,10 @@ public final class Syntax {
   /**
    * How far a modifier reaches: a number of tokens; the clause (ended by punctuation, boundary
    * words and quotation edges); the part (ended by boundary words only, so it spans commas);
-   * or the whole sentence.
+   * the whole sentence; or the whole paragraph (a modifier of the paragraph acts after the
+   * sentences' own modifiers, on every match of the paragraph still kept).
    */
-  public enum Extent { TOKENS, CLAUSE, PART, SENTENCE }
+  public enum Extent { TOKENS, CLAUSE, PART, SENTENCE, PARAGRAPH }
 
   public enum Condition {
     QUESTION("question"), QUOTED("quoted"), UNQUOTED("unquoted"), SCARE_QUOTED("scare-quoted");
