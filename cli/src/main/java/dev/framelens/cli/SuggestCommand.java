@@ -250,7 +250,9 @@ final class SuggestCommand implements Callable<Integer> {
     int phrases = 0;
     int sensesShown = 0;
     Map<String, Boolean> listed = new HashMap<>();
+    List<String> nothing = new ArrayList<>();
     for (Suggestions.Seed seed : result.seeds()) {
+      int mark = s.length();
       s.append('\n').append(seed.lemma()).append("  (").append(from(seed.terms()))
           .append(")\n");
       int shownHere = 0;
@@ -292,11 +294,14 @@ final class SuggestCommand implements Callable<Integer> {
         wrap(s, head, items);
       }
       if (shownHere == 0) {
-        s.append("  nothing to suggest in ").append(count(seed.senses().size(), "sense"))
-            .append('\n');
+        s.setLength(mark);
+        nothing.add(seed.lemma() + " (" + count(seed.senses().size(), "sense") + ")");
       }
     }
     s.append('\n');
+    if (!nothing.isEmpty()) {
+      wrap(s, "nothing to suggest for: ", commas(nothing));
+    }
     if (!result.unknown().isEmpty()) {
       List<String> items = result.unknown().stream().map(t -> atom(t) + " ("
           + place(t) + ")").toList();
@@ -306,17 +311,20 @@ final class SuggestCommand implements Callable<Integer> {
       s.append("phrases cannot go into a set (one word per item): write them in a rule's "
           + "pattern,\nthe head word as a lemma (wipe^ out)\n");
     }
-    s.append(count(candidates, "candidate")).append(" (").append(count(phrases, "phrase"))
-        .append(") in ").append(count(sensesShown, "sense")).append(" of ")
-        .append(count(result.seeds().size(), "word"));
+    List<String> totals = new ArrayList<>();
+    totals.add(count(candidates, "candidate") + " (" + count(phrases, "phrase") + ") in "
+        + count(sensesShown, "sense") + " of " + count(result.seeds().size(), "word"));
     if (leftOut[0] > 0) {
-      s.append("; ").append(leftOut[0]).append(" already covered left out (--all shows them)");
+      totals.add(leftOut[0] + " already covered left out (--all shows them)");
     }
     if (leftOut[1] > 0) {
-      s.append("; ").append(leftOut[1]).append(" counted fewer than ").append(minCount)
-          .append(" times left out");
+      totals.add(leftOut[1] + " below --min-count " + minCount + " left out");
     }
-    s.append('\n');
+    List<String> items = new ArrayList<>();
+    for (int i = 0; i < totals.size(); i++) {
+      items.add(totals.get(i) + (i < totals.size() - 1 ? ";" : ""));
+    }
+    wrap(s, "", items);
     return s.toString();
   }
 
@@ -351,6 +359,10 @@ final class SuggestCommand implements Callable<Integer> {
   private static void wrap(StringBuilder s, String head, List<String> items) {
     StringBuilder line = new StringBuilder(head);
     boolean fresh = true;
+    if (!items.isEmpty() && head.length() + items.get(0).length() > WIDTH) {
+      s.append(head.stripTrailing()).append('\n');
+      line = new StringBuilder("      ");
+    }
     for (String item : items) {
       if (!fresh && line.length() + 1 + item.length() > WIDTH) {
         s.append(line).append('\n');

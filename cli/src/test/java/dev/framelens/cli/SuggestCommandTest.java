@@ -227,7 +227,7 @@ class SuggestCommandTest {
     assertEquals(0, run.code(), run::toString);
     assertEquals("  [verb] eliminate#3 \"kill in large numbers\": annihilate (3), "
         + "wipe out (phrase, 2)", entry(run, "  [verb] eliminate#3 "), run::toString);
-    assertTrue(run.out().contains("counted fewer than 2 times left out"), run::toString);
+    assertTrue(run.out().contains("below --min-count 2 left out"), run::toString);
   }
 
   @Test
