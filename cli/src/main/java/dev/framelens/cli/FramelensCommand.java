@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
     description = "Detects narrative frames (victory, defeat, survival-as-win, "
         + "casualty-emphasis) in news text and explains each label with evidence.",
     subcommands = {AnalyzeCommand.class, ExplainCommand.class, EvaluateCommand.class,
-        DiffCommand.class, LintCommand.class},
+        DiffCommand.class, LintCommand.class, SuggestCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
         "  framelens analyze examples/ceasefire-report.txt",
@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
         "  framelens evaluate --gold gold.jsonl --min-macro-f1 0.9",
         "  framelens diff --lexicon my-rules.fl --against-default corpus.jsonl",
         "  framelens lint --on-default my-rules.fl",
+        "  framelens suggest @destroy --pos verb --corpus news.jsonl",
         "",
         "Exit codes:",
         "  0  done",

@@ -2,12 +2,17 @@ package dev.framelens.cli;
 
 import dev.framelens.Lexicon;
 import dev.framelens.LexiconException;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -19,7 +24,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code framelens lint}: loads each lexicon file and reports every problem with its position,
- * the line, a caret and, for the common mistakes, a hint.
+ * the line, a caret and, for the common mistakes, a hint; then checks the file's lemma atoms
+ * against WordNet ({@link LemmaCheck}).
  */
 @Command(
     name = "lint",
@@ -32,7 +38,18 @@ import picocli.CommandLine.ParentCommand;
             + "line, a caret under the column and, for common mistakes, a 'hint:' line; then "
             + "'FILE: N errors', or 'FILE: ok (...)' for a clean file. A file that cannot be "
             + "read is one line 'FILE: cannot read: ...' and counts as an error.",
-        "Exit code: 0 when every file is clean, 2 when any has errors or cannot be read."},
+        "Lemma atoms (word^) of a file that loads are checked against WordNet 3.1 (loaded "
+            + "only when the file has lemmas; the default lexicon's are not checked with "
+            + "--on-default). An inflected form written as a lemma (stood^, fled^, children^: "
+            + "write stand^, flee^, child^) is an error: the atom would match that one form "
+            + "and miss the others. Warnings, shown as 'file:line:column: warning: ...' and "
+            + "counted in the file's line, do not change the exit code: a word WordNet does "
+            + "not know (a typo, with the nearest known lemma: eliminte^, did you mean "
+            + "eliminate^?; or a new word or name, which still gets its regular forms), a "
+            + "word that is also an irregular form of another (won^: win^?), and a "
+            + "comparative (stronger^).",
+        "Exit code: 0 when every file is clean or has warnings only, 2 when any has errors "
+            + "or cannot be read."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  framelens lint my-lexicon.fl",
@@ -155,33 +172,38 @@ final class LintCommand implements Callable<Integer> {
     Lexicon base = onDefault ? Lexicon.defaultEnglish() : null;
     int failedFiles = 0;
     int errors = 0;
+    int warnings = 0;
     for (Path file : files) {
-      int found = lint(file, base, out);
-      if (found > 0) {
+      Counts found = lint(file, base, out);
+      warnings += found.warnings();
+      if (found.errors() > 0) {
         failedFiles++;
-        errors += found;
+        errors += found.errors();
       }
     }
     if (files.size() > 1) {
-      out.printf("%d files: %d clean, %d with errors (%s)%n", files.size(),
-          files.size() - failedFiles, failedFiles, count(errors, "error"));
+      out.printf("%d files: %d clean, %d with errors (%s%s)%n", files.size(),
+          files.size() - failedFiles, failedFiles, count(errors, "error"),
+          warnings > 0 ? ", " + count(warnings, "warning") : "");
     }
     out.flush();
     return failedFiles == 0 ? ExitCodes.OK : ExitCodes.USAGE;
   }
 
-  /** Lints one file, prints its report and returns the number of errors (0 when clean). */
-  private int lint(Path file, Lexicon base, PrintStream out) {
+  /** The errors and warnings found in one file. */
+  record Counts(int errors, int warnings) {}
+
+  /** Lints one file, prints its report and returns what it found (no errors when clean). */
+  private Counts lint(Path file, Lexicon base, PrintStream out) {
     String name = file.toString();
     Optional<String> unreadable = unreadable(file);
     if (unreadable.isPresent()) {
       out.println(name + ": cannot read: " + unreadable.get());
-      return 1;
+      return new Counts(1, 0);
     }
+    Lexicon lexicon;
     try {
-      Lexicon lexicon = base == null ? Lexicon.load(file) : base.extend(file);
-      out.println(name + ": ok (" + summary(lexicon, base) + ")");
-      return 0;
+      lexicon = base == null ? Lexicon.load(file) : base.extend(file);
     } catch (LexiconException e) {
       for (LexiconException.Problem problem : e.problems()) {
         out.println(problem.render());
@@ -189,10 +211,59 @@ final class LintCommand implements Callable<Integer> {
         out.println();
       }
       out.println(name + ": " + count(e.problems().size(), "error"));
-      return e.problems().size();
+      return new Counts(e.problems().size(), 0);
     } catch (UncheckedIOException e) {
       out.println(name + ": cannot read: " + e.getMessage());
-      return 1;
+      return new Counts(1, 0);
+    }
+    List<LemmaCheck.Finding> findings = LemmaCheck.check(ownLemmas(lexicon, base));
+    int errors = 0;
+    Lines lines = new Lines();
+    for (LemmaCheck.Finding finding : findings) {
+      if (finding.severity() == LemmaCheck.Severity.ERROR) {
+        errors++;
+      }
+      out.println(finding.render(lines.line(finding.term().source(), finding.term().line())));
+      out.println("    hint: " + finding.hint());
+      out.println();
+    }
+    int warnings = findings.size() - errors;
+    String warned = warnings > 0 ? count(warnings, "warning") : "";
+    if (errors > 0) {
+      out.println(name + ": " + count(errors, "error") + (warned.isEmpty() ? "" : ", " + warned));
+    } else {
+      out.println(name + ": ok (" + summary(lexicon, base) + (warned.isEmpty() ? ""
+          : "; " + warned) + ")");
+    }
+    return new Counts(errors, warnings);
+  }
+
+  /** The lemma terms of the linted file and its includes, not the base lexicon's. */
+  private static List<Lexicon.Term> ownLemmas(Lexicon lexicon, Lexicon base) {
+    Set<String> baseSources = new HashSet<>();
+    if (base != null) {
+      base.terms().forEach(t -> baseSources.add(t.source()));
+    }
+    return lexicon.terms().stream()
+        .filter(t -> t.form() == Lexicon.Term.Form.LEMMA && !baseSources.contains(t.source()))
+        .toList();
+  }
+
+  /** The lines of the files findings are in, read once each, for the caret display. */
+  private static final class Lines {
+    private final Map<String, List<String>> files = new HashMap<>();
+
+    String line(String source, int line) {
+      List<String> text = files.computeIfAbsent(source, s -> {
+        try {
+          String content = Files.readString(Path.of(s), StandardCharsets.UTF_8);
+          content = content.startsWith("\uFEFF") ? content.substring(1) : content;
+          return List.of(content.split("\r?\n", -1));
+        } catch (IOException | UncheckedIOException | InvalidPathException e) {
+          return List.of();
+        }
+      });
+      return line >= 1 && line <= text.size() ? text.get(line - 1) : "";
     }
   }
 

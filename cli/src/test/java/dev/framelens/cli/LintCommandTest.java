@@ -1,6 +1,7 @@
 package dev.framelens.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -170,6 +171,102 @@ class LintCommandTest {
     assertEquals(0, onDefault.code(), onDefault::toString);
     assertEquals(extension + ": ok (1 rule, 0 blocks, 0 modifiers)\n", onDefault.out(),
         onDefault::toString);
+  }
+
+  /** Lemmas WordNet knows as base forms, in a set and a pattern. */
+  private static final String LEMMAS = """
+      lexicon lemmas 0.1
+      set @hold = stand^ hold^
+      frame survival-as-win
+        rule held-firm : @hold firm | child^ flee^
+      """;
+
+  @Test
+  void aFileWhoseLemmasAreBaseFormsIsClean() throws IOException {
+    Path clean = file("lemmas.fl", LEMMAS);
+    Result run = run("lint", clean.toString());
+    assertEquals(0, run.code(), run::toString);
+    assertEquals(clean + ": ok (1 rule, 0 blocks, 0 modifiers)\n", run.out(), run::toString);
+  }
+
+  @Test
+  void anInflectedLemmaIsAnErrorAndAnUnknownOneAWarning() throws IOException {
+    String text = """
+        set @hold = stand^ stood^
+        frame survival-as-win
+          rule held-firm : @hold firm | children^ eliminte^
+        """;
+    Path file = file("inflected.fl", text);
+    Result run = run("lint", file.toString());
+    assertEquals(2, run.code(), run::toString);
+    String[] source = text.split("\n");
+    List<String> lines = run.outLines();
+    // line, column, message, words of the hint
+    Object[][] expected = {
+        {1, 20, "an inflected form written as a lemma (write stand^): \"stood^\"",
+            "stand^ matches stand, stood, stands, standing"},
+        {3, 33, "an inflected form written as a lemma (write child^): \"children^\"",
+            "child^ matches child, children"},
+        {3, 43, "warning: lemma not in WordNet 3.1 (did you mean eliminate^?): \"eliminte^\"",
+            "eliminte^ still matches eliminte, elimintes, eliminted, eliminting"},
+    };
+    for (Object[] e : expected) {
+      int line = (int) e[0];
+      int column = (int) e[1];
+      String head = file + ":" + line + ":" + column + ": " + e[2];
+      int at = indexStartingWith(lines, head);
+      assertTrue(at >= 0, () -> "no line starting with " + head + "\n" + run);
+      assertEquals("    " + source[line - 1], lines.get(at + 1), run::toString);
+      assertEquals("    " + " ".repeat(column - 1) + "^", lines.get(at + 2), run::toString);
+      assertTrue(lines.get(at + 3).startsWith("    hint: ")
+          && lines.get(at + 3).contains((String) e[3]), () -> head + "\n" + run);
+    }
+    assertTrue(run.out().endsWith(file + ": 2 errors, 1 warning\n"), run::toString);
+  }
+
+  @Test
+  void warningsAloneKeepTheExitCodeZeroAndShowInTheSummaries() throws IOException {
+    Path warned = file("warned.fl", """
+        frame victory
+          rule won-it : won^ (it | the day) | velmorize^
+        """);
+    Path clean = file("lemmas.fl", LEMMAS);
+    Result run = run("lint", warned.toString(), clean.toString());
+    assertEquals(0, run.code(), run::toString);
+    assertTrue(run.out().contains(warned + ":2:17: warning: also a form of win^ (WordNet 3.1 "
+        + "has \"won\" as a noun and an adjective): \"won^\""), run::toString);
+    assertTrue(run.out().contains("for those write win^ (win, winning, won, wins)"),
+        run::toString);
+    assertTrue(run.out().contains(warned + ":2:39: warning: lemma not in WordNet 3.1"),
+        run::toString);
+    assertTrue(run.out().contains(warned + ": ok (1 rule, 0 blocks, 0 modifiers; 2 warnings)\n"),
+        run::toString);
+    assertTrue(run.out().endsWith("2 files: 2 clean, 0 with errors (0 errors, 2 warnings)\n"),
+        run::toString);
+  }
+
+  @Test
+  void onDefaultChecksTheFilesOwnLemmas() throws IOException {
+    Path extension = file("fled.fl", """
+        set @take += fled^
+        """);
+    Result run = run("lint", "--on-default", extension.toString());
+    assertEquals(2, run.code(), run::toString);
+    assertTrue(run.out().startsWith(extension + ":1:14: an inflected form written as a lemma "
+        + "(write flee^): \"fled^\""), run::toString);
+    assertTrue(run.out().endsWith(extension + ": 1 error\n"), run::toString);
+  }
+
+  @Test
+  void aFileThatDoesNotLoadGetsNoLemmaCheck() throws IOException {
+    Path file = file("both.fl", """
+        set @hold = stood^
+        rule early : @hold
+        """);
+    Result run = run("lint", file.toString());
+    assertEquals(2, run.code(), run::toString);
+    assertTrue(run.out().contains("rule outside a frame block"), run::toString);
+    assertFalse(run.out().contains("inflected form"), run::toString);
   }
 
   @Test
