@@ -397,4 +397,19 @@ class RuleLanguageSemanticsTest {
             + "sentences' own modifiers): \"negate\""),
         e.problems().stream().map(Object::toString).toList());
   }
+
+  @Test
+  void capDoesNotMatchTheNotNamesEvenAtTheStartOfASentence() {
+    String rules = """
+        frame defeat
+          rule fell : CAP ...{0,1} fell
+        """;
+    FrameDetector plain = detector(rules);
+    FrameDetector withNotNames = detector(rules + "not-names the a an\n");
+    assertEquals(Set.of(Frame.DEFEAT), plain.analyze("The regime fell.").labels());
+    assertEquals(Set.of(), withNotNames.analyze("The regime fell.").labels());
+    assertEquals(Set.of(), withNotNames.analyze("The fell was steep.").labels());
+    assertEquals(Set.of(Frame.DEFEAT), withNotNames.analyze("Velmora fell in May.").labels());
+    assertEquals(Set.of(Frame.DEFEAT), withNotNames.analyze("In May Velmora fell.").labels());
+  }
 }

@@ -119,7 +119,8 @@ final class TermAtoms {
     boolean capitalized = (flags & TokenSink.CAPITALIZED) != 0;
     if (length > LONGEST_CACHED) {
       int[] atoms = resolve(pool, offset, length);
-      lastSetId = setId(capitalized ? CompiledLexicon.union(atoms, CAPITALIZED) : atoms);
+      lastSetId = setId(capitalized && !notAName(atoms)
+          ? CompiledLexicon.union(atoms, CAPITALIZED) : atoms);
       lastAtoms = sets.get(lastSetId);
       lastMask = PatternAutomaton.maskOf(lastAtoms);
       return;
@@ -139,7 +140,8 @@ final class TermAtoms {
       return;
     }
     if (entryCapitalized[entry] == null) {
-      int id = setId(CompiledLexicon.union(entryAtoms[entry], CAPITALIZED));
+      int id = setId(notAName(entryAtoms[entry]) ? entryAtoms[entry]
+          : CompiledLexicon.union(entryAtoms[entry], CAPITALIZED));
       entryCapitalized[entry] = sets.get(id);
       entryCapitalizedSetId[entry] = id;
       entryCapitalizedMask[entry] = PatternAutomaton.maskOf(entryCapitalized[entry]);
@@ -147,6 +149,14 @@ final class TermAtoms {
     lastAtoms = entryCapitalized[entry];
     lastMask = entryCapitalizedMask[entry];
     lastSetId = entryCapitalizedSetId[entry];
+  }
+
+  /**
+   * Whether a term is one of the lexicon's {@code not-names} ("The", "It" opening a sentence):
+   * written with a capital, it still does not satisfy {@code CAP}. Asked once per distinct term.
+   */
+  private boolean notAName(int[] atoms) {
+    return lexicon.notNameAtom >= 0 && Arrays.binarySearch(atoms, lexicon.notNameAtom) >= 0;
   }
 
   /** The id of the last term's atom set (see {@link #startSentence}). */

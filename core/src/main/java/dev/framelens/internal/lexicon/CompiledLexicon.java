@@ -109,6 +109,8 @@ public final class CompiledLexicon {
   public final Map<Integer, String> whoCategories;
   /** The atom of the {@code speaker-words} set, or -1. */
   public final int speakerWordAtom;
+  /** The atom of the {@code not-names} words, which {@code CAP} never matches; or -1. */
+  public final int notNameAtom;
   /** The atom of each word set, by its name with the {@code @}. */
   public final Map<String, Integer> setAtoms;
   /** Every word, stem, prefix and lemma written in a set or a pattern, in reading order. */
@@ -121,7 +123,8 @@ public final class CompiledLexicon {
   CompiledLexicon(String name, String version, double[] thresholds, List<String> abbreviations,
       PatternAutomaton automaton, PatternInfo[] patterns, CharArrayMap<int[]> wordAtoms,
       CharArrayMap<int[]> stemAtoms, CharArrayMap<int[]> prefixAtoms, int longestPrefix,
-      Map<Integer, String> whoCategories, int speakerWordAtom, Map<String, Integer> setAtoms,
+      Map<Integer, String> whoCategories, int speakerWordAtom, int notNameAtom,
+      Map<String, Integer> setAtoms,
       List<TermUse> terms) {
     this.name = name;
     this.version = version;
@@ -135,6 +138,7 @@ public final class CompiledLexicon {
     this.longestPrefix = longestPrefix;
     this.whoCategories = whoCategories;
     this.speakerWordAtom = speakerWordAtom;
+    this.notNameAtom = notNameAtom;
     this.setAtoms = setAtoms;
     this.terms = terms;
   }

@@ -212,6 +212,7 @@ public final class LexiconCompiler {
     Arrays.fill(frameNegation, -1);
     Set<String> abbreviations = new TreeSet<>();
     List<Item> speakerWords = new ArrayList<>();
+    List<Item> notNames = new ArrayList<>();
     Map<String, List<Item>> who = new LinkedHashMap<>();
     Map<String, Position> whoAt = new HashMap<>();
     Map<String, PatternDef> defs = new LinkedHashMap<>();
@@ -226,9 +227,9 @@ public final class LexiconCompiler {
           }
         } else if (statement instanceof Syntax.Abbreviations a) {
           abbreviations.addAll(a.words());
-        } else if (statement instanceof Syntax.SpeakerWords w) {
-          noteTerms("speaker-words", w.items());
-          speakerWords.addAll(w.items());
+        } else if (statement instanceof Syntax.WordList w) {
+          noteTerms(w.directive(), w.items());
+          (w.directive().equals("not-names") ? notNames : speakerWords).addAll(w.items());
         } else if (statement instanceof Syntax.Threshold t) {
           thresholds[t.frame().ordinal()] = t.value();
         } else if (statement instanceof Syntax.FrameDefault f) {
@@ -283,14 +284,8 @@ public final class LexiconCompiler {
       memberSets.add(category);
       whoCategories.put(category.atom, e.getKey());
     }
-    int speakerAtom = -1;
-    if (!speakerWords.isEmpty()) {
-      SetEntry speakers = new SetEntry(speakerWords.get(0).at());
-      speakers.items.addAll(speakerWords);
-      resolve(speakers, "speaker-words");
-      speakers.atom = speakerAtom = nextAtom++;
-      memberSets.add(speakers);
-    }
+    int speakerAtom = wordListAtom(speakerWords, "speaker-words", memberSets);
+    int notNameAtom = wordListAtom(notNames, "not-names", memberSets);
 
     List<PatternDef> kept = new ArrayList<>();
     for (PatternDef p : defs.values()) {
@@ -373,6 +368,7 @@ public final class LexiconCompiler {
         longestPrefix(memberSets),
         Map.copyOf(whoCategories),
         speakerAtom,
+        notNameAtom,
         setAtoms(),
         List.copyOf(terms));
   }
@@ -410,6 +406,19 @@ public final class LexiconCompiler {
     } else if (node instanceof PatternNode.Optional o) {
       noteTerms(owner, o.item());
     }
+  }
+
+  /** The atom of a word-list directive's words, indexed like a set's; -1 when it has none. */
+  private int wordListAtom(List<Item> items, String directive, List<SetEntry> memberSets) {
+    if (items.isEmpty()) {
+      return -1;
+    }
+    SetEntry list = new SetEntry(items.get(0).at());
+    list.items.addAll(items);
+    resolve(list, directive);
+    list.atom = nextAtom++;
+    memberSets.add(list);
+    return list.atom;
   }
 
   private Map<String, Integer> setAtoms() {

@@ -41,7 +41,8 @@ final class LexiconParser {
   static final int MAX_NESTING = 32;
 
   private static final Set<String> KEYWORDS = Set.of(
-      "lexicon", "include", "abbreviations", "speaker-words", "threshold", "frame", "set", "who",
+      "lexicon", "include", "abbreviations", "speaker-words", "not-names", "threshold", "frame",
+      "set", "who",
       "disable", "rule", "block", "modifier", "boundary", "attribution", "qualifier", "subset");
   private static final String UNKNOWN_DIRECTIVE = "unknown directive (expected one of "
       + String.join(", ", KEYWORDS.stream().sorted().toList()) + ")";
@@ -301,12 +302,12 @@ final class LexiconParser {
           statements.add(new Syntax.Abbreviations(at, list));
         }
       }
-      case "speaker-words" -> {
+      case "speaker-words", "not-names" -> {
         List<Item> items = items(all.subList(1, all.size()), logical);
         if (items.isEmpty()) {
-          problems.add(at, "speaker-words needs at least one word", text);
+          problems.add(at, keyword + " needs at least one word", text);
         } else {
-          statements.add(new Syntax.SpeakerWords(at, items));
+          statements.add(new Syntax.WordList(at, keyword, items));
         }
       }
       case "threshold" -> parseThreshold(all, logical);

@@ -11,7 +11,7 @@ public final class Syntax {
 
   /** One directive of a lexicon file. */
   sealed interface Statement
-      permits Header, Include, Abbreviations, SpeakerWords, Threshold, FrameDefault, SetDef,
+      permits Header, Include, Abbreviations, WordList, Threshold, FrameDefault, SetDef,
           WhoDef, Disable, PatternDef {
     Position at();
   }
@@ -22,7 +22,12 @@ public final class Syntax {
 
   record Abbreviations(Position at, List<String> words) implements Statement {}
 
-  record SpeakerWords(Position at, List<Item> items) implements Statement {}
+  /**
+   * A directive that lists words with set items: {@code speaker-words} (words that may stand
+   * in a speaker's description) or {@code not-names} (words that are not names even when
+   * capitalised, as a sentence's first word is: {@code CAP} does not match them).
+   */
+  record WordList(Position at, String directive, List<Item> items) implements Statement {}
 
   record Threshold(Position at, Frame frame, double value) implements Statement {}
 
