@@ -95,8 +95,9 @@ class LexiconLoaderErrorsTest {
     @Test
     void unknownCasualtyKind() {
       assertProblem("frame casualty-emphasis\nrule r kind slain : NUMBER slain\n",
-          "t.fl:2:13: unknown casualty kind (expected one of killed, wounded, displaced, "
-              + "homeless, hostage, detained, missing, starved): \"slain\"");
+          "t.fl:2:13: unknown casualty kind (expected one of killed, wounded, "
+              + "killed-or-wounded, displaced, homeless, hostage, detained, missing, starved): "
+              + "\"slain\"");
     }
 
     @Test
