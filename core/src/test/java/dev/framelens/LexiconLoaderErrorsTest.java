@@ -468,8 +468,8 @@ class LexiconLoaderErrorsTest {
     @Test
     void unknownEffect() {
       assertProblem("modifier m scope before 3 : not\n  victory -> explode\n",
-          "t.fl:2:14: unknown effect (expected drop, negate, contest, keep, weaken <factor> or "
-              + "a frame id): \"explode\"");
+          "t.fl:2:14: unknown effect (expected drop, mute, negate, contest, keep, weaken "
+              + "<factor> or a frame id): \"explode\"");
     }
 
     @Test

@@ -521,6 +521,7 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
 
     int applicableCount = applicableModifiers(rule, ms, me, path, spanQuote);
     boolean anyKept = false;
+    boolean anyMuted = false; // cancelled as evidence by "mute", its figure still read
     int emitted = 0; // bit (frame * 2 + dropped) per piece of evidence emitted
     for (Frame original : FRAME_VALUES) {
       if (!rule.supports(original)) {
@@ -537,6 +538,7 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
       Frame current = original;
       boolean negated = false;
       boolean dropped = false;
+      boolean muted = false;
       double weight = rule.weight;
       Evidence.Polarity polarity = Evidence.Polarity.ASSERTED;
       int hits = 0;
@@ -555,6 +557,10 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
         hitEffect[hits++] = effectDescriptions[modifier.id][current.ordinal()];
         switch (effect.kind()) {
           case DROP -> dropped = true;
+          case MUTE -> {
+            dropped = true;
+            muted = true;
+          }
           case NEGATE -> {
             negated = !negated;
             if (negated) {
@@ -598,13 +604,14 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
       }
       emitted |= key;
       anyKept |= !dropped;
+      anyMuted |= muted;
       EvidenceDraft draft = doc.addEvidence(reported, original, rule.name, tokens.start[ms],
           tokens.end[me], sentence, polarity, weight, dropped, spanQuote);
       for (int h = 0; h < hits; h++) {
         addHit(draft, hitMatch[h], hitEffect[h]);
       }
     }
-    if (anyKept && rule.casualtyKind != null) {
+    if ((anyKept || anyMuted) && rule.casualtyKind != null) {
       figure(rule, ms, me, path);
     }
   }
