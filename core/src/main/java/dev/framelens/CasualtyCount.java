@@ -64,7 +64,7 @@ public record CasualtyCount(
     EXACT,
     /** "at least N": low and best are N, no high. */
     AT_LEAST,
-    /** "more than N", "over N": low and best are N, no high. */
+    /** "more than N", "over N": low is N; no best (the count is not N) and no high. */
     MORE_THAN,
     /** "up to N", "as many as N": best and high are N, no low. */
     AT_MOST,

@@ -97,7 +97,7 @@ public final class NumberParser {
       Map.entry("tower", 0L), Map.entry("phase", 0L), Map.entry("stage", 0L),
       Map.entry("level", 0L), Map.entry("category", 0L), Map.entry("district", 0L),
       Map.entry("station", 0L), Map.entry("apollo", 0L), Map.entry("boeing", 0L),
-      Map.entry("airbus", 0L), Map.entry("number", 0L), Map.entry("no", 0L)));
+      Map.entry("airbus", 0L), Map.entry("number", 1L), Map.entry("no", 0L)));
   /**
    * Units after a number that make it a measure, not a count of people: time, share, distance,
    * weight, money, repetitions ("12 days", "40 percent", "3 km", "50 million dollars").
@@ -382,8 +382,9 @@ public final class NumberParser {
       if (isMonth(t, next)) {
         return n;
       }
-      // "In May 12 soldiers were killed" names a month, then a count.
-      if (isMonth(t, i - 1) && !t.is(i - 2, "in")) {
+      // "In May 12 soldiers were killed", "on 7 October 12 soldiers were killed" name a month,
+      // then a count.
+      if (isMonth(t, i - 1) && !t.is(i - 2, "in") && !isDay(t, i - 2)) {
         return n + (isFourDigitYear(t, next) ? 1 : 0);
       }
     }
@@ -420,6 +421,20 @@ public final class NumberParser {
   /** Whether token {@code k} is a month's name, capitalised ("May", not "may"). */
   private static boolean isMonth(TokenBuffer t, int k) {
     return lookup(MONTHS, t, k) != null && (t.flags[k] & TokenSink.CAPITALIZED) != 0;
+  }
+
+  /** Whether token {@code k} is one or two plain digits. */
+  private static boolean isDay(TokenBuffer t, int k) {
+    if (k < 0 || k >= t.size || (t.flags[k] & TokenSink.NUMERIC) == 0 || t.termLength[k] > 2) {
+      return false;
+    }
+    for (int c = 0; c < t.termLength[k]; c++) {
+      char ch = t.pool[t.termOffset[k] + c];
+      if (ch < '0' || ch > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether token {@code k} is four plain digits from 1800 to 2100. */

@@ -257,6 +257,8 @@ class NumberParserTest {
     assertEquals(List.of("In", "May", "<12>=12/12/12", "soldiers", "died"),
         merged("In May 12 soldiers died"));
     assertEquals(List.of("<40>=40/40/40", "may", "die"), merged("40 may die"));
+    assertEquals(List.of("on", "7", "October", "<12>=12/12/12", "soldiers"),
+        merged("on 7 October 12 soldiers"));
     assertEquals(List.of("in", "the", "building", "<40>=40/40/40", "people"),
         merged("in the building 40 people"));
   }
