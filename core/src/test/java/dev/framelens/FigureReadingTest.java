@@ -165,6 +165,13 @@ class FigureReadingTest {
     }
 
     @Test
+    void aHarmNounAfterAndTheHeadsAPhraseOfItsOwn() {
+      assertEquals("", describe("The raid wrecked hundreds of trucks and the dead lay by them."));
+      assertEquals("12 killed exact 12/12/12 soldiers",
+          describe("12 soldiers and their captain were killed."));
+    }
+
+    @Test
     void theNearerNumberWhenTheFartherIsNotListedWithIt() {
       assertEquals("40 killed exact 40/40/40 people",
           describe("The bombers killed 40 people in two attacks on Ostrel."));

@@ -1082,12 +1082,31 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
       return true; // "killed 12 and 30 were wounded": 30 has its own harm after it
     }
     if (joiner) {
+      if (path[0] == PatternAutomaton.NUMBER && harmAfterDeterminer(ms, path)) {
+        return true; // "hundreds of vehicles and the deaths of many": a harm of its own phrase
+      }
       // "12 were killed and at least 2,500 houses": the harm word is another number's.
       for (int k = ms; k <= me; k++) {
         if (path[k - ms] != PatternAutomaton.ANY && path[k - ms] != PatternAutomaton.NUMBER
             && (harmNumberLow[k] < ms || harmNumberHigh[k] > me)) {
           return true;
         }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the first word the match asked for after its number stands right after a
+   * determiner: a noun of harm heading a phrase of its own ("and the deaths of many").
+   */
+  private boolean harmAfterDeterminer(int ms, int[] path) {
+    for (int k = 1; k < path.length; k++) {
+      if (path[k] != PatternAutomaton.ANY) {
+        int d = ms + k - 1;
+        return path[k - 1] == PatternAutomaton.ANY && (tokens.is(d, "the") || tokens.is(d, "a")
+            || tokens.is(d, "an") || tokens.is(d, "their") || tokens.is(d, "his")
+            || tokens.is(d, "her") || tokens.is(d, "its") || tokens.is(d, "our"));
       }
     }
     return false;

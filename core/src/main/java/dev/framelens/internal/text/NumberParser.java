@@ -119,6 +119,15 @@ public final class NumberParser {
       Map.entry("dollars", 0L), Map.entry("euros", 0L), Map.entry("pounds", 0L),
       Map.entry("shekels", 0L), Map.entry("roubles", 0L), Map.entry("rubles", 0L),
       Map.entry("times", 0L), Map.entry("degrees", 0L)));
+  /** Words that may stand between a number and its unit: "eight long years", "3 full days". */
+  private static final CharArrayMap<Long> UNIT_ADJECTIVES = map(Map.ofEntries(
+      Map.entry("long", 0L), Map.entry("short", 0L), Map.entry("full", 0L),
+      Map.entry("whole", 0L), Map.entry("straight", 0L), Map.entry("consecutive", 0L),
+      Map.entry("more", 0L), Map.entry("further", 0L), Map.entry("additional", 0L),
+      Map.entry("bloody", 0L), Map.entry("brutal", 0L), Map.entry("hard", 0L),
+      Map.entry("harsh", 0L), Map.entry("terrible", 0L), Map.entry("horrific", 0L),
+      Map.entry("grueling", 0L), Map.entry("gruelling", 0L), Map.entry("painful", 0L),
+      Map.entry("difficult", 0L), Map.entry("bitter", 0L)));
   /** Words after which "scores" is a quantity ("scores of", "scores were killed"). */
   private static final CharArrayMap<Long> AFTER_SCORES = map(Map.ofEntries(
       Map.entry("of", 0L), Map.entry("more", 0L), Map.entry("were", 0L), Map.entry("was", 0L),
@@ -460,7 +469,8 @@ public final class NumberParser {
    */
   private static boolean measure(TokenBuffer t, String text, int i, int n) {
     int next = i + n;
-    if (lookup(UNITS, t, next) != null || (t.is(next, "per") && t.is(next + 1, "cent"))) {
+    if (lookup(UNITS, t, next) != null || (t.is(next, "per") && t.is(next + 1, "cent"))
+        || (lookup(UNIT_ADJECTIVES, t, next) != null && lookup(UNITS, t, next + 1) != null)) {
       return true;
     }
     int end = t.end[next - 1];

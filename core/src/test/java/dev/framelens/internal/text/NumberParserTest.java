@@ -272,6 +272,9 @@ class NumberParserTest {
       "40% of them | <40>=40/40/40# of them",
       "3 km away | <3>=3/3/3# km away",
       "a 12-day war | a <12>=12/12/12# day war",
+      "eight long years | <eight>=8/8/8# long years",
+      "3 horrific years | <3>=3/3/3# horrific years",
+      "40 people days later | <40>=40/40/40 people days later",
       "12 soldiers | <12>=12/12/12 soldiers",
   })
   void aNumberOfAUnitIsAMeasure(String text, String tokens) {
