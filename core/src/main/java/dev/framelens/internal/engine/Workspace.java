@@ -1083,9 +1083,9 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
     }
     if (joiner) {
       if (path[0] == PatternAutomaton.NUMBER && harmAfterDeterminer(ms, path)) {
-        return true; // "hundreds of vehicles and the deaths of many": a harm of its own phrase
+        return true; // "hundreds of trucks and the dead": a harm of its own phrase
       }
-      // "12 were killed and at least 2,500 houses": the harm word is another number's.
+      // "13 were killed and some 900 homes burned": the harm word is another number's.
       for (int k = ms; k <= me; k++) {
         if (path[k - ms] != PatternAutomaton.ANY && path[k - ms] != PatternAutomaton.NUMBER
             && (harmNumberLow[k] < ms || harmNumberHigh[k] > me)) {
