@@ -79,6 +79,15 @@ class DefaultLexiconFiguresTest {
     }
 
     @Test
+    void aPartCountedBeforeOfWhom() {
+      assertEquals("40 killed exact 40/40/40 people; 12 killed exact 12/12/12 children <40",
+          describe("The strike on the school killed 40 people, 12 of whom were children."));
+      assertEquals("Well over 300 killed more-than 300/-/- civilians; "
+              + "90 killed exact 90/90/90 women <Well over 300",
+          describe("Well over 300 villagers have died, among those 90 women."));
+    }
+
+    @Test
     void aWholeAndItsPartBetweenCommas() {
       assertEquals("About 300 killed about -/300/- people; "
               + "40 killed exact 40/40/40 children <About 300",
