@@ -167,7 +167,7 @@ class DefaultLexiconFiguresTest {
         "The air raid left 30 dead. | killed | 30",
         "The blast left 12 people dead. | killed | 12",
         "The blast left 40 people wounded. | wounded | 40",
-        "The epidemic in the camps claimed 200 lives. | killed | 200",
+        "The siege of the camps claimed 200 lives. | killed | 200",
         "Each winter claims the lives of 300 refugees. | killed | 300",
         "Officials say 90 fighters were eliminated. | killed | 90",
         "Some 40 militants have been neutralised this week. | killed | 40",
