@@ -64,7 +64,7 @@ public record CasualtyCount(
     EXACT,
     /** "at least N": low and best are N, no high. */
     AT_LEAST,
-    /** "more than N", "over N": low and best are N, no high. */
+    /** "more than N", "over N": low is N; no best (the count is not N) and no high. */
     MORE_THAN,
     /** "up to N", "as many as N": best and high are N, no low. */
     AT_MOST,
@@ -120,6 +120,11 @@ public record CasualtyCount(
     KILLED,
     /** People wounded, injured or maimed. */
     WOUNDED,
+    /**
+     * People killed or wounded, counted together: "300 killed or wounded", "dead and wounded",
+     * a number of casualties. Its id is {@code killed-or-wounded}.
+     */
+    KILLED_OR_WOUNDED,
     /** People displaced: who fled or were driven out, expelled or evacuated; refugees. */
     DISPLACED,
     /** People left homeless or without shelter. */
@@ -134,12 +139,13 @@ public record CasualtyCount(
     STARVED;
 
     /**
-     * The id used in lexicon files and JSON output, such as {@code killed}.
+     * The id used in lexicon files and JSON output, such as {@code killed} or {@code
+     * killed-or-wounded}.
      *
-     * @return the constant's name in lower case
+     * @return the constant's name in lower case, with {@code -} for {@code _}
      */
     public String id() {
-      return name().toLowerCase(Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /**

@@ -95,8 +95,9 @@ class LexiconLoaderErrorsTest {
     @Test
     void unknownCasualtyKind() {
       assertProblem("frame casualty-emphasis\nrule r kind slain : NUMBER slain\n",
-          "t.fl:2:13: unknown casualty kind (expected one of killed, wounded, displaced, "
-              + "homeless, hostage, detained, missing, starved): \"slain\"");
+          "t.fl:2:13: unknown casualty kind (expected one of killed, wounded, "
+              + "killed-or-wounded, displaced, homeless, hostage, detained, missing, starved): "
+              + "\"slain\"");
     }
 
     @Test
@@ -467,8 +468,8 @@ class LexiconLoaderErrorsTest {
     @Test
     void unknownEffect() {
       assertProblem("modifier m scope before 3 : not\n  victory -> explode\n",
-          "t.fl:2:14: unknown effect (expected drop, negate, contest, keep, weaken <factor> or "
-              + "a frame id): \"explode\"");
+          "t.fl:2:14: unknown effect (expected drop, mute, negate, contest, keep, weaken "
+              + "<factor> or a frame id): \"explode\"");
     }
 
     @Test

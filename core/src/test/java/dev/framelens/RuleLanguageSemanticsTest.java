@@ -393,7 +393,7 @@ class RuleLanguageSemanticsTest {
             + "paragraph': \"before\"",
         "t.fl:5:10: a modifier of the paragraph takes no 'if' conditions (they are about one "
             + "sentence's match): \"b\"",
-        "t.fl:8:3: a modifier of the paragraph can only drop or weaken (it acts after the "
+        "t.fl:8:3: a modifier of the paragraph can only drop, mute or weaken (it acts after the "
             + "sentences' own modifiers): \"negate\""),
         e.problems().stream().map(Object::toString).toList());
   }

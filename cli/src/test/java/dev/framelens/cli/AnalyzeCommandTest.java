@@ -87,6 +87,25 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void aKilledOrWoundedFigureInEveryFormat() throws IOException {
+    Path text = file("ridge.txt", "More than 400 soldiers were killed or wounded at the ridge.");
+    Run jsonl = Run.of("analyze", "--quiet", "--format", "jsonl", text.toString());
+    assertEquals(0, jsonl.code(), jsonl::toString);
+    JsonNode figure = lines(jsonl.out()).get(0).get("casualties").get(0);
+    assertEquals("killed-or-wounded", figure.get("kind").asText());
+    assertEquals("more-than", figure.get("qualifier").asText());
+    assertEquals(400, figure.get("low").asLong());
+    assertTrue(figure.get("best").isNull(), figure::toString);
+    assertTrue(figure.get("high").isNull(), figure::toString);
+    assertEquals("More than 400", figure.get("text").asText());
+    Run report = Run.of("analyze", "--quiet", text.toString());
+    assertTrue(report.out().contains("killed-or-wounded more-than"), report::toString);
+    Run csv = Run.of("analyze", "--quiet", "--format", "csv", text.toString());
+    String[] row = csv.out().lines().skip(1).findFirst().orElseThrow().split(",");
+    assertEquals("1", row[row.length - 1], csv::toString); // the casualties column
+  }
+
+  @Test
   void jsonlInputPassesOtherFieldsThroughAndKeepsCollidingOnes() throws IOException {
     Path corpus = file("corpus.jsonl",
         "{\"id\": \"a\", \"text\": \"The garrison surrendered.\", \"outlet\": \"Daily Ostrel\","

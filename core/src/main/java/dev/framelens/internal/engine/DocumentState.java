@@ -143,7 +143,7 @@ final class DocumentState {
 
   /**
    * Applies a modifier of the paragraph to the kept drafts of sentences {@code first..last}:
-   * drop (the draft is suppressed) or weaken, by its effect for the draft's frame, unless the
+   * drop or mute (the draft is suppressed; figures already read stay) or weaken, by its effect for the draft's frame, unless the
    * rule is immune to it; then scores those sentences again.
    *
    * @param effectDescriptions per frame ordinal, the modifier's effect as the hit shows it

@@ -31,6 +31,12 @@ import org.apache.lucene.util.ArrayUtil;
  * quotation edges), modifier triggers (overlapping triggers: the longest wins), blocks, and for
  * each rule match the modifiers in scope, nearest first. Casualty figures and speech
  * attributions are read off the same matches.
+ *
+ * <p>Casualty figures cost nothing in a window without figure rule matches. With some, the
+ * words and numbers of those matches are marked per token (a few tokens each, cleared by the
+ * window that marked them, not by a pass over all tokens), conflicting matches are refused
+ * before the matches of a rule compete for overlaps, and a figure's list is read backwards over
+ * a bounded number of tokens per member. No work per token grows with the number of rules.
  */
 final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
   private static int[] newQualifierAt(int capacity) {
@@ -73,6 +79,29 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
   private int[] quote = new int[64];
   private boolean[] boundaryAt = new boolean[64];
   private int[] qualifierAt = newQualifierAt(64);
+  // Figure reading, per token of the window (see markFigureWords); each window clears the
+  // tokens it marked (figureMarked), not the whole array.
+  /** For a word a figure rule's match asked for: the lowest and highest number it reads. */
+  private int[] harmNumberLow = newQualifierAt(64);
+  private int[] harmNumberHigh = newQualifierAt(64);
+  /** For a number token: READ_BY_RULE, READ_NUMBER_FIRST, SUBSET_MARKER_AFTER bits. */
+  private byte[] numberMarks = new byte[64];
+  private int[] figureMarked = new int[16];
+  private int figureMarkedCount;
+  private static final byte READ_BY_RULE = 1;
+  private static final byte READ_NUMBER_FIRST = 2;
+  private static final byte SUBSET_MARKER_AFTER = 4;
+  private static final byte SUBSET_MARKER_BEFORE = 8;
+  /** Per rule match: the number token its figure reads, or -1. */
+  private int[] matchNumber = new int[32];
+  /** While a figure rule's path is sought: a gap may cross the comma that ends a subject list. */
+  private boolean figurePath;
+  /** Out-values of listPrevious: the joiner was "and"-like; the member is the parent. */
+  private boolean listJoinStrong;
+  private boolean listParent;
+  /** The qualifier span (tokens) of the number of the rule match being evaluated, or -1. */
+  private int ruleQualifierStart = -1;
+  private int ruleQualifierEnd = -1;
 
   private int[] matchPattern = new int[32];
   private int[] matchStart = new int[32];
@@ -348,6 +377,9 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
       boundaryAt = new boolean[capacity];
       qualifierAt = new int[capacity];
       Arrays.fill(qualifierAt, -1);
+      harmNumberLow = newQualifierAt(capacity);
+      harmNumberHigh = newQualifierAt(capacity);
+      numberMarks = new byte[capacity];
     }
   }
 
@@ -360,6 +392,7 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
       matchEnd = ArrayUtil.growExact(matchEnd, capacity);
       matchDropped = Arrays.copyOf(matchDropped, capacity);
       matchPath = Arrays.copyOf(matchPath, capacity);
+      matchNumber = ArrayUtil.growExact(matchNumber, capacity);
     }
     if (startsContext[patternId]) {
       contextMatches++;
@@ -407,6 +440,13 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
           qualifierAt[matchEnd[m] + 1] = -1;
         }
       }
+      for (int i = 0; i < figureMarkedCount; i++) {
+        int k = figureMarked[i];
+        harmNumberLow[k] = -1;
+        harmNumberHigh[k] = -1;
+        numberMarks[k] = 0;
+      }
+      figureMarkedCount = 0;
     }
   }
 
@@ -472,19 +512,43 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
         if (previous < 0 || matchStart[m] < matchStart[previous]) {
           qualifierAt[at] = m;
         }
+      } else if (p.kind == Syntax.PatternKind.SUBSET && matchStart[m] > from
+          && (tokens.flags[matchStart[m] - 1] & TokenBuffer.NUMBER) != 0
+          && tokens.is(matchStart[m], "of")) {
+        markNumber(matchStart[m] - 1, SUBSET_MARKER_AFTER); // "a dozen of them"
+      }
+    }
+    for (int m = 0; m < matchCount; m++) {
+      // "including 40 children", "among them an estimated 40": the number a marker introduces.
+      if (patterns[matchPattern[m]].kind == Syntax.PatternKind.SUBSET) {
+        int k = matchEnd[m] + 1;
+        if (k < to && (tokens.flags[k] & TokenBuffer.NUMBER) == 0) {
+          k = nextQualified(k, to);
+        }
+        if (k >= 0 && k < to && (tokens.flags[k] & TokenBuffer.NUMBER) != 0) {
+          markNumber(k, SUBSET_MARKER_BEFORE);
+        }
       }
     }
     computeClauses(from, to);
+    boolean figureRules = false;
     for (int m = 0; m < matchCount; m++) {
       PatternInfo p = patterns[matchPattern[m]];
       if (p.kind == Syntax.PatternKind.RULE) {
+        figurePath = p.casualtyKind != null;
         matchPath[m] = path(p, matchStart[m], matchEnd[m]);
+        figurePath = false;
         matchDropped[m] = matchPath[m] == null;
+        figureRules |= p.casualtyKind != null;
       } else if (p.kind != Syntax.PatternKind.BOUNDARY) {
         // Only a rule's path is read later; other matches only need one to exist.
         matchDropped[m] = !sequenceIndexes[p.id].fitsMatched(matchStart[m],
             matchEnd[m] - matchStart[m] + 1, this);
       }
+    }
+    if (figureRules) {
+      markFigureWords();
+      refuseFigureConflicts();
     }
     dropOverlapping(Syntax.PatternKind.MODIFIER, false);
     if (paragraphModifiers.length > 0) {
@@ -653,9 +717,16 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
     // token, which differ when the span ends in a scare quote nested in a longer quotation.
     int spanQuote = quote[ms] < 0 || quote[me] < 0 ? -1
         : seg.quoteContaining(tokens.start[ms], tokens.end[me]);
+    // A figure's qualifier is part of the figure: "to" in "up to 40 were detained" is no
+    // infinitive, "no" in "no fewer than 40 were killed" no negation.
+    int number = rule.casualtyKind == null ? -1 : figureNumber(ms, path);
+    int qualifier = number < 0 ? -1 : qualifierAt[number];
+    ruleQualifierStart = qualifier < 0 ? -1 : matchStart[qualifier];
+    ruleQualifierEnd = qualifier < 0 ? -1 : matchEnd[qualifier];
 
     int applicableCount = applicableModifiers(rule, ms, me, path, spanQuote);
     boolean anyKept = false;
+    boolean anyMuted = false; // cancelled as evidence by "mute", its figure still read
     int emitted = 0; // bit (frame * 2 + dropped) per piece of evidence emitted
     for (Frame original : FRAME_VALUES) {
       if (!rule.supports(original)) {
@@ -672,6 +743,7 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
       Frame current = original;
       boolean negated = false;
       boolean dropped = false;
+      boolean muted = false;
       double weight = rule.weight;
       Evidence.Polarity polarity = Evidence.Polarity.ASSERTED;
       int hits = 0;
@@ -690,6 +762,10 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
         hitEffect[hits++] = effectDescriptions[modifier.id][current.ordinal()];
         switch (effect.kind()) {
           case DROP -> dropped = true;
+          case MUTE -> {
+            dropped = true;
+            muted = true;
+          }
           case NEGATE -> {
             negated = !negated;
             if (negated) {
@@ -733,13 +809,14 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
       }
       emitted |= key;
       anyKept |= !dropped;
-      EvidenceDraft draft = doc.addEvidence(reported, original, rule.id, rule.name, tokens.start[ms],
-          tokens.end[me], sentence, polarity, weight, dropped, spanQuote);
+      anyMuted |= muted;
+      EvidenceDraft draft = doc.addEvidence(reported, original, rule.id, rule.name,
+          tokens.start[ms], tokens.end[me], sentence, polarity, weight, dropped, spanQuote);
       for (int h = 0; h < hits; h++) {
         addHit(draft, hitMatch[h], hitEffect[h]);
       }
     }
-    if (anyKept && rule.casualtyKind != null) {
+    if ((anyKept || anyMuted) && rule.casualtyKind != null) {
       figure(rule, ms, me, path);
     }
   }
@@ -756,7 +833,54 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
 
   @Override
   public boolean clauseBreak(int k) {
-    return clause[k] != clause[k - 1];
+    return clause[k] != clause[k - 1] && !(figurePath && subjectListEnds(k));
+  }
+
+  /**
+   * Whether the clause break before token {@code k} is only the comma that closes a subject
+   * before its verb ("About 300 people, including 40 children, were killed"): a comma, then an
+   * auxiliary. A figure rule's gap may cross it, so that the number before reaches its harm.
+   */
+  private boolean subjectListEnds(int k) {
+    if (boundaryAt[k] || quote[k] != quote[k - 1] || !isAuxiliary(k)) {
+      return false;
+    }
+    return commaOnlyBefore(k);
+  }
+
+  /** Whether only whitespace and at least one comma stand between tokens {@code k-1} and k. */
+  private boolean commaOnlyBefore(int k) {
+    boolean comma = false;
+    for (int c = tokens.end[k - 1]; c < tokens.start[k]; c++) {
+      char ch = chars[c];
+      if (ch == ',') {
+        comma = true;
+      } else if (!Character.isWhitespace(ch)) {
+        return false;
+      }
+    }
+    return comma;
+  }
+
+  private boolean isAuxiliary(int k) {
+    return tokens.is(k, "were") || tokens.is(k, "was") || tokens.is(k, "are")
+        || tokens.is(k, "is") || tokens.is(k, "have") || tokens.is(k, "has")
+        || tokens.is(k, "had");
+  }
+
+  /**
+   * Words that end a figure's noun phrase when a list of figures is read backwards: verbs of
+   * being and having, modals, relative pronouns (closed classes of English, not vocabulary).
+   */
+  private boolean endsNounPhrase(int k) {
+    return isAuxiliary(k) || tokens.is(k, "be") || tokens.is(k, "been")
+        || tokens.is(k, "being") || tokens.is(k, "do") || tokens.is(k, "does")
+        || tokens.is(k, "did") || tokens.is(k, "will") || tokens.is(k, "would")
+        || tokens.is(k, "shall") || tokens.is(k, "should") || tokens.is(k, "can")
+        || tokens.is(k, "could") || tokens.is(k, "may") || tokens.is(k, "might")
+        || tokens.is(k, "must") || tokens.is(k, "who") || tokens.is(k, "which")
+        || tokens.is(k, "that") || tokens.is(k, "whom") || tokens.is(k, "whose")
+        || tokens.is(k, "including");
   }
 
   /** Whether token {@code k} satisfies {@code atom} (every token satisfies {@code ANY}). */
@@ -826,7 +950,7 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
         continue;
       }
       int d = reach(modifier.scope, matchStart[t], matchEnd[t], ms, me, path);
-      if (d < 0) {
+      if (d < 0 || matchStart[t] >= ruleQualifierStart && matchEnd[t] <= ruleQualifierEnd) {
         continue;
       }
       if (count == found.length) {
@@ -977,49 +1101,293 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
 
   // ---------------------------------------------------------------------------------------------
   // Casualty figures
+  //
+  // A figure rule (one with a kind) reads the first NUMBER its pattern asked for. Before the
+  // matches of a rule compete for overlaps, every figure rule match of the window marks the
+  // words it asked for (its harm words, with the number each reads) and the number it reads;
+  // then a match is refused when it would read a number across another number's harm: each
+  // number takes the harm word nearest to it in its own conjunct. From a figure, the numbers
+  // listed before it with "and", "plus", "as well as" or commas ("300 soldiers and at least 45
+  // civilians, a dozen of them children, were killed") are read with the same kind. All of it
+  // touches only the window's figure rule matches and the few tokens around them.
 
-  private void figure(PatternInfo rule, int ms, int me, int[] path) {
-    int number = -1;
-    for (int k = 0; k < path.length; k++) {
-      if (path[k] == PatternAutomaton.NUMBER) {
-        number = ms + k;
-        break;
+  /** The number whose qualifier starts at {@code k} ("an estimated 40"), or -1. */
+  private int nextQualified(int k, int to) {
+    for (int n = k + 1; n < to && n <= k + 4; n++) {
+      int q = qualifierAt[n];
+      if (q >= 0 && matchStart[q] == k) {
+        return n;
       }
     }
-    if (number < 0 || doc.figureAtToken(number) != null) {
-      return;
+    return -1;
+  }
+
+  private void markNumber(int k, byte mark) {
+    if (numberMarks[k] == 0 && harmNumberLow[k] < 0) {
+      noteFigureMarked(k);
     }
-    addFigure(number, rule.casualtyKind, rule.name, null);
-    // "Twelve soldiers and three civilians were killed": the rule matched the nearest number;
-    // the numbers coordinated before it in the same clause count the same harm.
-    for (int previous = coordinatedBefore(number); previous >= 0;
-        previous = coordinatedBefore(previous)) {
-      if (doc.figureAtToken(previous) == null) {
-        addFigure(previous, rule.casualtyKind, rule.name, null);
+    numberMarks[k] |= mark;
+  }
+
+  private void noteFigureMarked(int k) {
+    if (figureMarkedCount == figureMarked.length) {
+      figureMarked = ArrayUtil.grow(figureMarked);
+    }
+    figureMarked[figureMarkedCount++] = k;
+  }
+
+  /** The number token a rule match's figure reads: the first NUMBER it asked for, or -1. */
+  private static int figureNumber(int ms, int[] path) {
+    for (int k = 0; k < path.length; k++) {
+      if (path[k] == PatternAutomaton.NUMBER) {
+        return ms + k;
+      }
+    }
+    return -1;
+  }
+
+  /** Marks the harm words and numbers of the window's figure rule matches. */
+  private void markFigureWords() {
+    int[] rules = byKind[Syntax.PatternKind.RULE.ordinal()];
+    for (int r = 0; r < byKindCount[Syntax.PatternKind.RULE.ordinal()]; r++) {
+      int m = rules[r];
+      int[] path = matchPath[m];
+      matchNumber[m] = -1;
+      if (matchDropped[m] || patterns[matchPattern[m]].casualtyKind == null) {
+        continue;
+      }
+      int ms = matchStart[m];
+      int number = figureNumber(ms, path);
+      matchNumber[m] = number;
+      if (number < 0) {
+        continue;
+      }
+      markNumber(number, path[0] == PatternAutomaton.NUMBER
+          ? (byte) (READ_BY_RULE | READ_NUMBER_FIRST) : READ_BY_RULE);
+      for (int k = 0; k < path.length; k++) {
+        if (path[k] != PatternAutomaton.ANY && path[k] != PatternAutomaton.NUMBER) {
+          int t = ms + k;
+          if (harmNumberLow[t] < 0) {
+            if (numberMarks[t] == 0) {
+              noteFigureMarked(t);
+            }
+            harmNumberLow[t] = number;
+            harmNumberHigh[t] = number;
+          } else {
+            harmNumberLow[t] = Math.min(harmNumberLow[t], number);
+            harmNumberHigh[t] = Math.max(harmNumberHigh[t], number);
+          }
+        }
       }
     }
   }
 
   /**
-   * The number token joined to the one at {@code number} by "and" or "as well as" within four
-   * tokens before it, in the same clause ("255 soldiers and 3 civilians"), or -1.
+   * Refuses the figure rule matches that would read a number across another number's harm or
+   * a number that counts no people; refused, they are no matches at all, so that a shorter
+   * match of the same rule can stand ("killed 40 people in two attacks" reads 40 from "killed
+   * 40", not 2 from the whole).
    */
-  private int coordinatedBefore(int number) {
-    int first = qualifierAt[number] >= 0 ? matchStart[qualifierAt[number]] : number;
-    for (int k = first - 1; k >= windowFrom && k >= first - 5; k--) {
-      if (clause[k] != clause[number]) {
-        return -1;
+  private void refuseFigureConflicts() {
+    int[] rules = byKind[Syntax.PatternKind.RULE.ordinal()];
+    for (int r = 0; r < byKindCount[Syntax.PatternKind.RULE.ordinal()]; r++) {
+      int m = rules[r];
+      int number = matchNumber[m];
+      if (matchDropped[m] || number < 0) {
+        continue;
       }
-      if ((tokens.flags[k] & TokenBuffer.NUMBER) != 0) {
-        boolean joined = false;
-        for (int j = k + 1; j < first; j++) {
-          joined |= tokens.is(j, "and") || tokens.is(j, "plus") || (tokens.is(j, "as")
-              && tokens.is(j + 1, "well") && tokens.is(j + 2, "as"));
+      matchDropped[m] = figureConflict(m, number);
+    }
+  }
+
+  private boolean figureConflict(int m, int number) {
+    if ((tokens.flags[number] & TokenBuffer.MEASURE) != 0) {
+      return true; // "Three days of shelling killed 40": 3 counts days
+    }
+    int ms = matchStart[m];
+    int me = matchEnd[m];
+    int[] path = matchPath[m];
+    if (gapCrossesClause(ms, path) && (numberMarks[number]
+        & (SUBSET_MARKER_AFTER | SUBSET_MARKER_BEFORE)) == 0
+        && listPrevious(number, false) < 0) {
+      // The comma before "were" closes a subject list or a part of one ("300 people,
+      // including 40 children, were killed"), not any phrase ("the leader of the 40 rebels,
+      // was killed").
+      return true;
+    }
+    boolean joiner = false;
+    boolean gapNumber = false;
+    for (int k = ms; k <= me; k++) {
+      if (path[k - ms] != PatternAutomaton.ANY) {
+        continue;
+      }
+      joiner |= tokens.is(k, "and") || tokens.is(k, "plus")
+          || (tokens.is(k, "as") && tokens.is(k + 1, "well"));
+      // A harm word another number reads, inside this match's gap: "killed 12 and wounded
+      // 30" does not read 30 as killed.
+      if (harmNumberLow[k] >= 0 && !(harmNumberLow[k] == number
+          && harmNumberHigh[k] == number)) {
+        return true;
+      }
+      if (k != number && (tokens.flags[k] & TokenBuffer.NUMBER) != 0
+          && (tokens.flags[k] & TokenBuffer.MEASURE) == 0) {
+        gapNumber = true;
+        // A nearer number some rule reads, not listed with this one: "killed 40 people in
+        // two attacks" reads 40, not 2.
+        if ((numberMarks[k] & READ_BY_RULE) != 0 && !listedBefore(k, number)) {
+          return true;
         }
-        return joined ? k : -1;
+      }
+    }
+    if (path[0] != PatternAutomaton.NUMBER && (joiner || gapNumber)
+        && (numberMarks[number] & READ_NUMBER_FIRST) != 0) {
+      return true; // "killed 12 and 30 were wounded": 30 has its own harm after it
+    }
+    if (joiner) {
+      if (path[0] == PatternAutomaton.NUMBER && harmAfterDeterminer(ms, path)) {
+        return true; // "hundreds of trucks and the dead": a harm of its own phrase
+      }
+      // "13 were killed and some 900 homes burned": the harm word is another number's.
+      for (int k = ms; k <= me; k++) {
+        if (path[k - ms] != PatternAutomaton.ANY && path[k - ms] != PatternAutomaton.NUMBER
+            && (harmNumberLow[k] < ms || harmNumberHigh[k] > me)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the first word the match asked for after its number stands right after a
+   * determiner: a noun of harm heading a phrase of its own ("and the deaths of many").
+   */
+  private boolean harmAfterDeterminer(int ms, int[] path) {
+    for (int k = 1; k < path.length; k++) {
+      if (path[k] != PatternAutomaton.ANY) {
+        int d = ms + k - 1;
+        return path[k - 1] == PatternAutomaton.ANY && (tokens.is(d, "the") || tokens.is(d, "a")
+            || tokens.is(d, "an") || tokens.is(d, "their") || tokens.is(d, "his")
+            || tokens.is(d, "her") || tokens.is(d, "its") || tokens.is(d, "our"));
+      }
+    }
+    return false;
+  }
+
+  /** Whether a gap of the match crosses a clause boundary (the comma before "were"). */
+  private boolean gapCrossesClause(int ms, int[] path) {
+    for (int k = 1; k < path.length; k++) {
+      if ((path[k] == PatternAutomaton.ANY || path[k - 1] == PatternAutomaton.ANY)
+          && clause[ms + k] != clause[ms + k - 1]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether number token {@code earlier} is listed before {@code number} (see listPrevious). */
+  private boolean listedBefore(int earlier, int number) {
+    boolean strong = false;
+    for (int n = number; n > earlier; ) {
+      n = listPrevious(n, strong);
+      if (n < 0) {
+        return false;
+      }
+      strong |= listJoinStrong;
+      if (n == earlier) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The number listed right before the figure number {@code number}, or -1: joined by "and",
+   * "plus" or "as well as" (with or without a comma), or by a comma alone when a later member
+   * was joined by one of those ({@code strongSeen}) or when {@code number} is a part of it ("45
+   * civilians, a dozen of them children": {@link #listParent}). Between the joiner and the
+   * earlier number stand at most six words of its noun phrase, none a harm word of a figure
+   * rule or a verb of being or having.
+   */
+  private int listPrevious(int number, boolean strongSeen) {
+    int first = qualifierAt[number] >= 0 ? matchStart[qualifierAt[number]] : number;
+    int join = first;
+    boolean strong = false;
+    if (tokens.is(first - 1, "and") || tokens.is(first - 1, "plus")) {
+      join = first - 1;
+      strong = true;
+    } else if (tokens.is(first - 1, "as") && tokens.is(first - 2, "well")
+        && tokens.is(first - 3, "as")) {
+      join = first - 3;
+      strong = true;
+    }
+    if (join - 1 < windowFrom) {
+      return -1;
+    }
+    boolean comma = clause[join] != clause[join - 1] && !boundaryAt[join]
+        && quote[join] == quote[join - 1] && commaOnlyBefore(join);
+    if (!strong && !comma) {
+      return -1;
+    }
+    boolean parent = !strong && (numberMarks[number] & SUBSET_MARKER_AFTER) != 0;
+    if (!strong && !parent && !strongSeen) {
+      return -1; // "After the blast, which destroyed 40 homes, 12 people were killed"
+    }
+    for (int k = join - 1; k >= windowFrom && k >= join - 7; k--) {
+      if ((tokens.flags[k] & TokenBuffer.NUMBER) != 0) {
+        if ((tokens.flags[k] & TokenBuffer.MEASURE) != 0 || k == join - 1 && !strong) {
+          return -1;
+        }
+        listJoinStrong = strong;
+        listParent = parent;
+        return k;
+      }
+      if (harmNumberLow[k] >= 0 || endsNounPhrase(k) || participleAfterNoun(k)
+          || (clause[k] != clause[k + 1] && !(quote[k] == quote[k + 1] && !boundaryAt[k + 1]
+              && commaOnlyBefore(k + 1)))) {
+        return -1;
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether token {@code k} of a noun phrase is a participle after its noun, a verb of its own
+   * ("thousands of troops surrounded and hundreds dead", "40 homes destroyed and 12 killed"):
+   * a word in "-ed" not right after the number ("12 armed men" keeps its adjective).
+   */
+  private boolean participleAfterNoun(int k) {
+    int length = tokens.termLength[k];
+    int off = tokens.termOffset[k];
+    return length > 4 && tokens.pool[off + length - 2] == 'e'
+        && tokens.pool[off + length - 1] == 'd' && k > 0
+        && (tokens.flags[k - 1] & TokenBuffer.NUMBER) == 0;
+  }
+
+  private void figure(PatternInfo rule, int ms, int me, int[] path) {
+    int number = figureNumber(ms, path);
+    if (number < 0 || doc.figureAtToken(number) != null) {
+      return;
+    }
+    FigureDraft current = addFigure(number, rule.casualtyKind, rule.name, null);
+    // "300 soldiers and at least 45 civilians, a dozen of them children, were killed": the rule
+    // matched the number nearest its harm; those listed before it count the same harm.
+    boolean strong = false;
+    for (int previous = listPrevious(number, false); previous >= 0;
+        previous = listPrevious(previous, strong)) {
+      strong |= listJoinStrong;
+      boolean parent = listParent;
+      FigureDraft listed = doc.figureAtToken(previous);
+      if (listed == null) {
+        listed = addFigure(previous, rule.casualtyKind, rule.name, null);
+      } else if (listed.kind != rule.casualtyKind) {
+        break; // read with a harm of its own
+      }
+      if (parent && current.parent == null) {
+        current.parent = listed;
+      }
+      current = listed;
+    }
   }
 
   private FigureDraft addFigure(int number, CasualtyCount.Kind kind, String ruleId,
@@ -1042,7 +1410,11 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
     } else {
       stated = qualifier == null ? CasualtyCount.Qualifier.EXACT : qualifier;
       switch (stated) {
-        case AT_LEAST, MORE_THAN -> high = -1;
+        case AT_LEAST -> high = -1;
+        case MORE_THAN -> { // more than N is not N
+          best = -1;
+          high = -1;
+        }
         case AT_MOST -> low = -1;
         case ABOUT -> {
           low = -1;
@@ -1060,10 +1432,13 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
     return figure;
   }
 
-  /** The lexicon's category of the people counted, from the few tokens after the number. */
+  /**
+   * The lexicon's category of the people counted, from the few tokens after the number in its
+   * clause, before the next number ("300 including 40 children": the children are the 40).
+   */
   private String who(int number) {
     for (int k = number + 1; k < windowTo && k <= number + 4; k++) {
-      if (clause[k] != clause[number]) {
+      if (clause[k] != clause[number] || (tokens.flags[k] & TokenBuffer.NUMBER) != 0) {
         break;
       }
       for (int atom : atoms[k]) {
@@ -1076,9 +1451,20 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
     return null;
   }
 
-  /** "including an estimated 16,700 children": a figure that is part of the one before. */
+  /**
+   * A subset marker. "Including an estimated 16,700 children": the first number in the four
+   * tokens after it is part of the last figure before the marker; when no figure precedes it,
+   * a number just before the marker is made one ("About 300 people, including 40 children,
+   * were killed"). A marker that starts with "of" right after a number ("a dozen of them
+   * children") makes that number part of the last figure before it.
+   */
   private void subset(int m) {
     int marker = matchStart[m];
+    if (marker > windowFrom && (tokens.flags[marker - 1] & TokenBuffer.NUMBER) != 0
+        && tokens.is(marker, "of")) {
+      subsetBefore(m, marker - 1);
+      return;
+    }
     int number = -1;
     for (int k = matchEnd[m] + 1; k < windowTo && k <= matchEnd[m] + 4; k++) {
       if ((tokens.flags[k] & TokenBuffer.NUMBER) != 0) {
@@ -1086,21 +1472,80 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
         break;
       }
     }
-    if (number < 0) {
-      return;
-    }
-    FigureDraft parent = doc.lastFigureBefore(marker);
-    if (parent == null) {
+    if (number < 0 || (tokens.flags[number] & TokenBuffer.MEASURE) != 0) {
       return;
     }
     FigureDraft existing = doc.figureAtToken(number);
+    FigureDraft parent = doc.lastFigureBefore(marker);
+    if (parent == null && existing != null) {
+      int whole = numberBefore(marker);
+      if (whole >= 0) {
+        parent = addFigure(whole, existing.kind, patterns[matchPattern[m]].name, null);
+      }
+    }
+    if (parent == null) {
+      return;
+    }
     if (existing != null) {
-      if (existing != parent) {
+      if (existing != parent && existing.parent == null) {
         existing.parent = parent;
       }
       return;
     }
     addFigure(number, parent.kind, patterns[matchPattern[m]].name, parent);
+  }
+
+  /** "45 civilians, a dozen of them children": {@code number} is part of the figure before. */
+  private void subsetBefore(int m, int number) {
+    FigureDraft part = doc.figureAtToken(number);
+    FigureDraft whole = doc.lastFigureBefore(number);
+    if (whole == null || (part != null && (part == whole || part.parent != null))) {
+      return;
+    }
+    if (part != null) {
+      part.parent = whole;
+    } else if (whoWithin(matchEnd[m] + 1, 2) && clause[number] == clause[matchEnd[m]]) {
+      // Only a count of people is read: "39 dead, 37 of them children", not "37 of them
+      // identified".
+      addFigure(number, whole.kind, patterns[matchPattern[m]].name, whole);
+    }
+  }
+
+  /**
+   * The number token standing before {@code marker}, behind at most four words of its noun
+   * phrase and one comma (none a harm word or a verb of being), or -1.
+   */
+  private int numberBefore(int marker) {
+    boolean commaSeen = false;
+    for (int k = marker - 1; k >= windowFrom && k >= marker - 5; k--) {
+      if (clause[k] != clause[k + 1]) {
+        if (commaSeen || boundaryAt[k + 1] || quote[k] != quote[k + 1]
+            || !commaOnlyBefore(k + 1)) {
+          return -1;
+        }
+        commaSeen = true;
+      }
+      if ((tokens.flags[k] & TokenBuffer.NUMBER) != 0) {
+        return (tokens.flags[k] & TokenBuffer.MEASURE) == 0 && doc.figureAtToken(k) == null
+            ? k : -1;
+      }
+      if (harmNumberLow[k] >= 0 || endsNounPhrase(k)) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether one of the {@code count} tokens from {@code from} belongs to a "who" category. */
+  private boolean whoWithin(int from, int count) {
+    for (int k = from; k < windowTo && k < from + count; k++) {
+      for (int atom : atoms[k]) {
+        if (atom < whoByAtom.length && whoByAtom[atom] != null) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -934,9 +934,9 @@ public final class LexiconCompiler {
     }
     Effect[] effects = new Effect[Frame.values().length + 1];
     for (Effect e : def.effects()) {
-      if (paragraph && e.kind() != Syntax.EffectKind.DROP
+      if (paragraph && e.kind() != Syntax.EffectKind.DROP && e.kind() != Syntax.EffectKind.MUTE
           && e.kind() != Syntax.EffectKind.WEAKEN) {
-        problems.add(e.at(), "a modifier of the paragraph can only drop or weaken (it acts "
+        problems.add(e.at(), "a modifier of the paragraph can only drop, mute or weaken (it acts "
             + "after the sentences' own modifiers)", e.describe());
       }
       int slot = e.frame() == null ? Frame.values().length : e.frame().ordinal();

@@ -788,6 +788,7 @@ final class LexiconParser {
       case "negate":
       case "contest":
       case "keep":
+      case "mute":
         if (parts.length != 1) {
           problems.add(rightAt, "unexpected text after '" + parts[0] + "'", right);
           return null;
@@ -796,6 +797,7 @@ final class LexiconParser {
           case "drop" -> EffectKind.DROP;
           case "negate" -> EffectKind.NEGATE;
           case "contest" -> EffectKind.CONTEST;
+          case "mute" -> EffectKind.MUTE;
           default -> EffectKind.KEEP;
         };
         return new Effect(at, frame, kind, null, 1.0);
@@ -824,8 +826,8 @@ final class LexiconParser {
           }
           return new Effect(at, frame, EffectKind.TURN, Frame.fromId(parts[0]), 1.0);
         } catch (IllegalArgumentException e) {
-          problems.add(rightAt, "unknown effect (expected drop, negate, contest, keep, weaken "
-              + "<factor> or a frame id)", right);
+          problems.add(rightAt, "unknown effect (expected drop, mute, negate, contest, keep, "
+              + "weaken <factor> or a frame id)", right);
           return null;
         }
     }

@@ -91,7 +91,11 @@ public final class Syntax {
    */
   public record Scope(Direction direction, Extent extent, int tokens, boolean outside) {}
 
-  public enum EffectKind { DROP, NEGATE, CONTEST, WEAKEN, TURN, KEEP }
+  /**
+   * What a modifier does to a match. {@code MUTE} cancels it as evidence, like {@code DROP}, but
+   * keeps what it reads: a figure rule's casualty figure is still extracted.
+   */
+  public enum EffectKind { DROP, NEGATE, CONTEST, WEAKEN, TURN, KEEP, MUTE }
 
   /** {@code frame -> effect} under a modifier; {@code frame} null stands for {@code *}. */
   public record Effect(Position at, Frame frame, EffectKind kind, Frame target, double factor) {
@@ -103,6 +107,7 @@ public final class Syntax {
         case WEAKEN -> "weaken " + factor;
         case TURN -> "-> " + target.id();
         case KEEP -> "keep";
+        case MUTE -> "mute";
       };
     }
   }

@@ -17,8 +17,18 @@ import org.apache.lucene.analysis.CharArrayMap;
  *   <li>Ranges: "400 to 500", "3,000–5,000", "between 70,000 and 80,000".
  *   <li>Vague quantities as ranges: "dozens" 24–99, "hundreds" 200–999, "thousands" 2,000–9,999,
  *       "tens of thousands" 20,000–99,999, "hundreds of thousands", "millions", "several
- *       hundred" (3–9 hundred), "a few thousand" (2–5 thousand).
+ *       hundred" (3–9 hundred), "a few thousand" (2–5 thousand), "scores of" (40–199).
+ *   <li>Halves: "half a million", "a half million", "two and a half million", "a million and a
+ *       half".
  * </ul>
+ *
+ * <p>Numbers that label rather than count are left as ordinary tokens: a day next to a month
+ * ("7 October", "March 3"), a clock time ("5 p.m."), an age ("a 12-year-old", "aged 40"), a
+ * designator ("Resolution 242", "Route 60", "World War Two"), a number glued to a name by a
+ * hyphen ("COVID-19", "F-16") and a span of years ("1939-45"); years after a word of time
+ * ({@link #isYear}); ordinals and decades ("40th", "1990s") never are numbers. A number of a
+ * unit ("12 days", "40 percent", "$50 million") is a number marked {@link TokenBuffer#MEASURE}:
+ * a pattern's {@code NUMBER} matches it, but it counts no people.
  *
  * <p>Qualifiers such as "at least" or "more than" are not numbers: the lexicon's {@code
  * qualifier} patterns name them. This is grammar, not vocabulary, so it lives here rather than
@@ -46,6 +56,84 @@ public final class NumberParser {
       "dozens", 24L, "hundreds", 200L, "thousands", 2_000L, "millions", 2_000_000L,
       "billions", 2_000_000_000L));
   private static final double LARGEST = 1e15;
+  /** Month names: a day next to one is a date ("7 October", "March 3"). */
+  private static final CharArrayMap<Long> MONTHS = map(Map.ofEntries(
+      Map.entry("january", 0L), Map.entry("february", 0L), Map.entry("march", 0L),
+      Map.entry("april", 0L), Map.entry("may", 0L), Map.entry("june", 0L),
+      Map.entry("july", 0L), Map.entry("august", 0L), Map.entry("september", 0L),
+      Map.entry("october", 0L), Map.entry("november", 0L), Map.entry("december", 0L),
+      Map.entry("jan", 0L), Map.entry("feb", 0L), Map.entry("mar", 0L), Map.entry("apr", 0L),
+      Map.entry("jun", 0L), Map.entry("jul", 0L), Map.entry("aug", 0L), Map.entry("sep", 0L),
+      Map.entry("sept", 0L), Map.entry("oct", 0L), Map.entry("nov", 0L), Map.entry("dec", 0L)));
+  /** Words after a number that make it a clock time ("5 p.m."). */
+  private static final CharArrayMap<Long> CLOCK = map(Map.of(
+      "a.m", 0L, "p.m", 0L, "am", 0L, "pm", 0L, "o'clock", 0L, "gmt", 0L, "utc", 0L,
+      "noon", 0L, "midnight", 0L));
+  /** Units of age: "12 years old", "a 12-year-old", "six-month-old". */
+  private static final CharArrayMap<Long> AGE_UNITS = map(Map.of(
+      "year", 0L, "years", 0L, "month", 0L, "months", 0L, "week", 0L, "weeks", 0L,
+      "day", 0L, "days", 0L));
+  /** Words before a number that make it an age ("aged 40", "ages 5 to 12"). */
+  private static final CharArrayMap<Long> AGE_WORDS = map(Map.of(
+      "aged", 0L, "age", 0L, "ages", 0L));
+  /**
+   * Words that name a thing by a number after them: "Resolution 242", "Article 5". Value 1: in
+   * any case; value 0: only when capitalised, as a name is ("Unit 8200", "Hill 60"; but "in the
+   * building 40 people were trapped" counts people).
+   */
+  private static final CharArrayMap<Long> DESIGNATORS = map(Map.ofEntries(
+      Map.entry("resolution", 1L), Map.entry("resolutions", 1L), Map.entry("article", 1L),
+      Map.entry("articles", 1L), Map.entry("chapter", 1L), Map.entry("section", 1L),
+      Map.entry("paragraph", 1L), Map.entry("clause", 1L), Map.entry("amendment", 1L),
+      Map.entry("protocol", 1L), Map.entry("route", 1L), Map.entry("highway", 1L),
+      Map.entry("page", 1L), Map.entry("psalm", 1L), Map.entry("verse", 1L),
+      Map.entry("unit", 0L), Map.entry("brigade", 0L), Map.entry("battalion", 0L),
+      Map.entry("division", 0L), Map.entry("regiment", 0L), Map.entry("squadron", 0L),
+      Map.entry("corps", 0L), Map.entry("army", 0L), Map.entry("flight", 0L),
+      Map.entry("gate", 0L), Map.entry("hill", 0L), Map.entry("building", 0L),
+      Map.entry("block", 0L), Map.entry("sector", 0L), Map.entry("zone", 0L),
+      Map.entry("camp", 0L), Map.entry("checkpoint", 0L), Map.entry("platform", 0L),
+      Map.entry("terminal", 0L), Map.entry("room", 0L), Map.entry("bus", 0L),
+      Map.entry("tower", 0L), Map.entry("phase", 0L), Map.entry("stage", 0L),
+      Map.entry("level", 0L), Map.entry("category", 0L), Map.entry("district", 0L),
+      Map.entry("station", 0L), Map.entry("apollo", 0L), Map.entry("boeing", 0L),
+      Map.entry("airbus", 0L), Map.entry("number", 1L), Map.entry("no", 0L)));
+  /**
+   * Units after a number that make it a measure, not a count of people: time, share, distance,
+   * weight, money, repetitions ("12 days", "40 percent", "3 km", "50 million dollars").
+   */
+  private static final CharArrayMap<Long> UNITS = map(Map.ofEntries(
+      Map.entry("second", 0L), Map.entry("seconds", 0L), Map.entry("minute", 0L),
+      Map.entry("minutes", 0L), Map.entry("hour", 0L), Map.entry("hours", 0L),
+      Map.entry("day", 0L), Map.entry("days", 0L), Map.entry("night", 0L),
+      Map.entry("nights", 0L), Map.entry("week", 0L), Map.entry("weeks", 0L),
+      Map.entry("month", 0L), Map.entry("months", 0L), Map.entry("year", 0L),
+      Map.entry("years", 0L), Map.entry("decade", 0L), Map.entry("decades", 0L),
+      Map.entry("century", 0L), Map.entry("centuries", 0L), Map.entry("percent", 0L),
+      Map.entry("pct", 0L), Map.entry("km", 0L), Map.entry("kilometre", 0L),
+      Map.entry("kilometres", 0L), Map.entry("kilometer", 0L), Map.entry("kilometers", 0L),
+      Map.entry("mile", 0L), Map.entry("miles", 0L), Map.entry("metre", 0L),
+      Map.entry("metres", 0L), Map.entry("meter", 0L), Map.entry("meters", 0L),
+      Map.entry("feet", 0L), Map.entry("foot", 0L), Map.entry("kg", 0L),
+      Map.entry("kilograms", 0L), Map.entry("tons", 0L), Map.entry("tonnes", 0L),
+      Map.entry("dollars", 0L), Map.entry("euros", 0L), Map.entry("pounds", 0L),
+      Map.entry("shekels", 0L), Map.entry("roubles", 0L), Map.entry("rubles", 0L),
+      Map.entry("times", 0L), Map.entry("degrees", 0L)));
+  /** Words that may stand between a number and its unit: "eight long years", "3 full days". */
+  private static final CharArrayMap<Long> UNIT_ADJECTIVES = map(Map.ofEntries(
+      Map.entry("long", 0L), Map.entry("short", 0L), Map.entry("full", 0L),
+      Map.entry("whole", 0L), Map.entry("straight", 0L), Map.entry("consecutive", 0L),
+      Map.entry("more", 0L), Map.entry("further", 0L), Map.entry("additional", 0L),
+      Map.entry("bloody", 0L), Map.entry("brutal", 0L), Map.entry("hard", 0L),
+      Map.entry("harsh", 0L), Map.entry("terrible", 0L), Map.entry("horrific", 0L),
+      Map.entry("grueling", 0L), Map.entry("gruelling", 0L), Map.entry("painful", 0L),
+      Map.entry("difficult", 0L), Map.entry("bitter", 0L)));
+  /** Words after which "scores" is a quantity ("scores of", "scores were killed"). */
+  private static final CharArrayMap<Long> AFTER_SCORES = map(Map.ofEntries(
+      Map.entry("of", 0L), Map.entry("more", 0L), Map.entry("were", 0L), Map.entry("was", 0L),
+      Map.entry("are", 0L), Map.entry("have", 0L), Map.entry("had", 0L), Map.entry("dead", 0L),
+      Map.entry("killed", 0L), Map.entry("died", 0L), Map.entry("wounded", 0L),
+      Map.entry("injured", 0L), Map.entry("fled", 0L), Map.entry("others", 0L)));
   /** Words after which four digits are a year. */
   private static final CharArrayMap<Long> TIME_WORDS = map(Map.ofEntries(
       Map.entry("in", 0L), Map.entry("since", 0L), Map.entry("by", 0L), Map.entry("from", 0L),
@@ -67,6 +155,7 @@ public final class NumberParser {
   private long resultBest;
   private long resultHigh;
   private boolean resultVague;
+  private boolean resultMeasure;
 
   private static CharArrayMap<Long> map(Map<String, Long> entries) {
     CharArrayMap<Long> map = new CharArrayMap<>(entries.size(), false);
@@ -85,16 +174,19 @@ public final class NumberParser {
         tokens.end[write] = tokens.end[i + consumed - 1];
         tokens.flags[write] = TokenBuffer.NUMBER
             | (tokens.flags[i] & (TokenSink.CAPITALIZED | TokenBuffer.CLAUSE_BREAK_BEFORE))
-            | (resultVague ? TokenBuffer.VAGUE : 0);
+            | (resultVague ? TokenBuffer.VAGUE : 0)
+            | (resultMeasure ? TokenBuffer.MEASURE : 0);
         tokens.low[write] = resultLow;
         tokens.best[write] = resultBest;
         tokens.high[write] = resultHigh;
         i += consumed;
+        write++;
       } else {
-        tokens.move(i, write);
-        i++;
+        // A phrase that labels rather than counts (-consumed tokens) stays ordinary tokens.
+        for (int skip = Math.max(1, -consumed); skip > 0 && i < tokens.size; skip--) {
+          tokens.move(i++, write++);
+        }
       }
-      write++;
     }
     tokens.size = write;
   }
@@ -111,7 +203,7 @@ public final class NumberParser {
 
   static {
     List<String> starters = new ArrayList<>(List.of("a", "an", "half", "tens", "hundreds",
-        "several", "few", "between"));
+        "several", "few", "between", "scores"));
     for (CharArrayMap<Long> map : List.of(WORDS, SCALES, VAGUE)) {
       for (Object key : map.keySet()) {
         starters.add(new String((char[]) key));
@@ -153,12 +245,31 @@ public final class NumberParser {
     return false;
   }
 
-  /** Tokens consumed by a number phrase at {@code i} (0 if none), result in the fields. */
+  /**
+   * Tokens consumed by a number phrase at {@code i}, result in the fields; 0 if none starts
+   * there; minus the number of tokens to leave as they are when the phrase labels rather than
+   * counts ("7 October", "Route 60").
+   */
   private int parseAt(TokenBuffer t, String text, int i) {
     if (!mayStart(t, i)) {
       return 0;
     }
     resultVague = false;
+    resultMeasure = false;
+    int n = phrase(t, text, i);
+    if (n <= 0) {
+      return n;
+    }
+    int label = label(t, text, i, n);
+    if (label > 0) {
+      return -label;
+    }
+    resultMeasure = measure(t, text, i, n);
+    return n;
+  }
+
+  /** Tokens consumed by a number phrase at {@code i} (0 if none), result in the fields. */
+  private int phrase(TokenBuffer t, String text, int i) {
     int vague = vague(t, i);
     if (vague > 0) {
       return vague;
@@ -250,6 +361,130 @@ public final class NumberParser {
         && (lookup(TIME_WORDS, t, i - 1) != null);
   }
 
+  /**
+   * Whether the phrase of {@code n} tokens at {@code i} labels something rather than counts it:
+   * the number of tokens to leave as ordinary tokens (the phrase, and a year that follows a
+   * date), or 0 when it counts.
+   */
+  private int label(TokenBuffer t, String text, int i, int n) {
+    int next = i + n;
+    boolean digits = true;
+    for (int k = i; k < next && digits; k++) {
+      digits = (t.flags[k] & TokenSink.NUMERIC) != 0 || t.is(k, "to") || t.is(k, "and")
+          || (k == i && t.is(k, "between"));
+    }
+    // "COVID-19", "F-16", "Su-25": a number glued to a name by a hyphen names a thing. (The
+    // words of "twenty-five" are one phrase, which starts before the hyphen.)
+    // The end of a span whose start was no number ("from 1939–1945", "won 3-0") is none either.
+    int start = t.start[i];
+    if ((t.flags[i] & TokenSink.NUMERIC) != 0 && start >= 2) {
+      char dash = text.charAt(start - 1);
+      char before = text.charAt(start - 2);
+      if ((dash == '-' && Character.isLetterOrDigit(before))
+          || ((dash == '\u2013' || dash == '\u2014') && Character.isDigit(before))) {
+        return n;
+      }
+    }
+    // "7 October", "March 3", "October 7-8": a day of a month; "October 7, 2023" takes its
+    // year along.
+    if (digits && resultLow >= 1 && resultHigh <= 31 && resultHigh >= 1) {
+      if (isMonth(t, next)) {
+        return n;
+      }
+      // "In May 12 soldiers were killed", "on 7 October 12 soldiers were killed" name a month,
+      // then a count.
+      if (isMonth(t, i - 1) && !t.is(i - 2, "in") && !isDay(t, i - 2)) {
+        return n + (isFourDigitYear(t, next) ? 1 : 0);
+      }
+    }
+    // "5 p.m.", "7 o'clock".
+    if (lookup(CLOCK, t, next) != null) {
+      return n;
+    }
+    // "a 12-year-old boy", "six months old", "aged 40", "ages 5 to 12".
+    if ((lookup(AGE_UNITS, t, next) != null && t.is(next + 1, "old"))
+        || lookup(AGE_WORDS, t, i - 1) != null) {
+      return n;
+    }
+    // "Resolution 242", "Route 60", "Unit 8200"; "World War Two".
+    Long designator = lookup(DESIGNATORS, t, i - 1);
+    if (designator != null
+        && (designator == 1L || (t.flags[i - 1] & TokenSink.CAPITALIZED) != 0)) {
+      return n;
+    }
+    if (t.is(i - 1, "war") && t.is(i - 2, "world")) {
+      return n;
+    }
+    // "1939-45", "1984–1999": a span of years.
+    if (n == 1 && isFourDigitYear(t, i) && next < t.size
+        && (t.flags[next] & TokenSink.NUMERIC) != 0
+        && dashBetween(text, t.end[i], t.start[next])) {
+      return 2;
+    }
+    if (isFourDigitYear(t, i) && !resultVague && resultBest < 0 && resultHigh <= 2100) {
+      return n; // "1939–1945", read as one range
+    }
+    return 0;
+  }
+
+  /** Whether token {@code k} is a month's name, capitalised ("May", not "may"). */
+  private static boolean isMonth(TokenBuffer t, int k) {
+    return lookup(MONTHS, t, k) != null && (t.flags[k] & TokenSink.CAPITALIZED) != 0;
+  }
+
+  /** Whether token {@code k} is one or two plain digits. */
+  private static boolean isDay(TokenBuffer t, int k) {
+    if (k < 0 || k >= t.size || (t.flags[k] & TokenSink.NUMERIC) == 0 || t.termLength[k] > 2) {
+      return false;
+    }
+    for (int c = 0; c < t.termLength[k]; c++) {
+      char ch = t.pool[t.termOffset[k] + c];
+      if (ch < '0' || ch > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether token {@code k} is four plain digits from 1800 to 2100. */
+  private static boolean isFourDigitYear(TokenBuffer t, int k) {
+    if (k < 0 || k >= t.size || (t.flags[k] & TokenSink.NUMERIC) == 0 || t.termLength[k] != 4) {
+      return false;
+    }
+    int value = 0;
+    for (int c = 0; c < 4; c++) {
+      char ch = t.pool[t.termOffset[k] + c];
+      if (ch < '0' || ch > '9') {
+        return false;
+      }
+      value = value * 10 + (ch - '0');
+    }
+    return value >= 1800 && value <= 2100;
+  }
+
+  /**
+   * Whether the phrase of {@code n} tokens at {@code i} measures something other than people:
+   * a unit follows it ("12 days", "40 percent", "30 per cent", "3 km"), a percent sign ("40%")
+   * or a currency sign before it ("$50 million").
+   */
+  private static boolean measure(TokenBuffer t, String text, int i, int n) {
+    int next = i + n;
+    if (lookup(UNITS, t, next) != null || (t.is(next, "per") && t.is(next + 1, "cent"))
+        || (lookup(UNIT_ADJECTIVES, t, next) != null && lookup(UNITS, t, next + 1) != null)) {
+      return true;
+    }
+    int end = t.end[next - 1];
+    if (end < text.length() && text.charAt(end) == '%') {
+      return true;
+    }
+    int start = t.start[i];
+    if (start > 0) {
+      char before = text.charAt(start - 1);
+      return before == '$' || before == '\u20ac' || before == '\u00a3' || before == '\u00a5';
+    }
+    return false;
+  }
+
   private void range(long low, long high) {
     resultLow = low;
     resultBest = -1;
@@ -282,6 +517,14 @@ public final class NumberParser {
         resultVague = true;
         return 3;
       }
+    }
+    if (t.is(i, "scores") && lookup(AFTER_SCORES, t, i + 1) != null) {
+      // "scores of people", "scores were killed"; not "the test scores".
+      resultLow = 40;
+      resultHigh = 199;
+      resultBest = -1;
+      resultVague = true;
+      return 1;
     }
     Long plural = lookup(VAGUE, t, i);
     if (plural != null) {
@@ -342,16 +585,59 @@ public final class NumberParser {
       j = i + 1;
     } else if (t.is(i, "half") && (t.is(i + 1, "a") || t.is(i + 1, "an"))
         && lookup(SCALES, t, i + 2) != null) {
-      v = lookup(SCALES, t, i + 2) / 2.0;
+      v = lookup(SCALES, t, i + 2) / 2.0; // "half a million"
+      j = i + 3;
+    } else if (t.is(i, "half") && lookup(SCALES, t, i + 1) != null) {
+      v = lookup(SCALES, t, i + 1) / 2.0; // "half million"
+      j = i + 2;
+    } else if ((t.is(i, "a") || t.is(i, "an")) && t.is(i + 1, "half")
+        && lookup(SCALES, t, i + 2) != null) {
+      v = lookup(SCALES, t, i + 2) / 2.0; // "a half million"
       j = i + 3;
     } else {
-      return words(t, i);
+      int w = words(t, i);
+      if (w == 0) {
+        return 0;
+      }
+      v = value;
+      j = i + w;
+      if (lookup(SCALES, t, j - 1) != null) {
+        return halfAfterScale(t, j, v, w);
+      }
     }
-    for (Long scale; (scale = lookup(SCALES, t, j)) != null && v * scale < LARGEST; j++) {
+    // "two and a half million": a half added before the scale.
+    if (t.is(j, "and") && t.is(j + 1, "a") && t.is(j + 2, "half")
+        && lookup(SCALES, t, j + 3) != null) {
+      v += 0.5;
+      j += 3;
+    }
+    boolean scaled = false;
+    for (Long scale; (scale = lookup(SCALES, t, j)) != null && v * scale < LARGEST
+        && (t.flags[j] & TokenBuffer.CLAUSE_BREAK_BEFORE) == 0; j++) {
       v *= scale;
+      scaled = true;
+    }
+    if (scaled) {
+      return halfAfterScale(t, j, v, j - i);
     }
     value = Math.round(v);
     return j - i;
+  }
+
+  /**
+   * A number of {@code length} tokens ending in a scale word at {@code j - 1}, with "and a
+   * half" of that scale after it ("a million and a half"): sets {@link #value} and returns the
+   * tokens consumed.
+   */
+  private int halfAfterScale(TokenBuffer t, int j, double v, int length) {
+    Long scale = lookup(SCALES, t, j - 1);
+    if (scale != null && scale >= 1_000 && t.is(j, "and") && t.is(j + 1, "a")
+        && t.is(j + 2, "half")) {
+      value = Math.round(v + scale / 2.0);
+      return length + 3;
+    }
+    value = Math.round(v);
+    return length;
   }
 
   /** "seven", "twenty five", "two hundred and fifty thousand". */
@@ -370,6 +656,9 @@ public final class NumberParser {
       j++;
     }
     while (j < t.size) {
+      if (j > i && (t.flags[j] & TokenBuffer.CLAUSE_BREAK_BEFORE) != 0) {
+        break; // "twenty thousand, three hundred": two numbers
+      }
       Long word = lookup(WORDS, t, j);
       // A word may start the number, follow a round tens ("twenty five"), follow hundreds
       // ("two hundred fifty") or follow a larger scale ("fifty-two thousand three hundred").

@@ -23,6 +23,12 @@ public final class TokenBuffer implements TokenSink {
    * need no second look at them.
    */
   public static final int CLAUSE_BREAK_BEFORE = 32;
+  /**
+   * Set on a {@link #NUMBER} token that measures something other than people: a duration, a
+   * share, a distance, a sum ("12 days", "40 percent", "$50 million"). It reads no casualty
+   * figure.
+   */
+  public static final int MEASURE = 64;
 
   /** ASCII punctuation that ends a clause. */
   private static final boolean[] CLAUSE_PUNCTUATION = new boolean[128];

@@ -15,7 +15,8 @@ class NumberParserTest {
 
   /**
    * The tokens of {@code text} after merging, each as its source text; a number token as
-   * {@code <text>=low/best/high} (-1 for none) with {@code ~} appended when vague.
+   * {@code <text>=low/best/high} (-1 for none) with {@code ~} appended when vague and {@code #}
+   * when it measures something other than people.
    */
   private List<String> merged(String text) {
     TokenBuffer tokens = new TokenBuffer();
@@ -26,7 +27,8 @@ class NumberParserTest {
       String source = text.substring(tokens.start[i], tokens.end[i]);
       if ((tokens.flags[i] & TokenBuffer.NUMBER) != 0) {
         out.add("<" + source + ">=" + tokens.low[i] + "/" + tokens.best[i] + "/"
-            + tokens.high[i] + ((tokens.flags[i] & TokenBuffer.VAGUE) != 0 ? "~" : ""));
+            + tokens.high[i] + ((tokens.flags[i] & TokenBuffer.VAGUE) != 0 ? "~" : "")
+            + ((tokens.flags[i] & TokenBuffer.MEASURE) != 0 ? "#" : ""));
       } else {
         out.add(source);
       }
@@ -179,5 +181,109 @@ class NumberParserTest {
     assertEquals(List.of("At", "least", "<1,200>=1200/1200/1200", "people", "and",
         "<tens of thousands>=20000/-1/99999~", "of", "others", "fled"),
         merged("At least 1,200 people and tens of thousands of others fled"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "twenty-four thousand | 24000",
+      "three hundred and twelve | 312",
+      "a hundred and fifty thousand | 150000",
+      "two and a half million | 2500000",
+      "one and a half thousand | 1500",
+      "2 and a half million | 2500000",
+      "a million and a half | 1500000",
+      "half million | 500000",
+      "a half million | 500000",
+      "half a dozen | 6",
+      "two dozen | 24",
+      "ninety-one | 91",
+  })
+  void spelledOutNumbers(String phrase, long value) {
+    assertExact(phrase, value);
+  }
+
+  @Test
+  void aCommaEndsANumberInWords() {
+    assertEquals(List.of("<twenty thousand>=20000/20000/20000",
+        "<three hundred and twelve>=312/312/312"),
+        merged("twenty thousand, three hundred and twelve"));
+  }
+
+  @Test
+  void scoresIsAQuantityOnlyWhereItCounts() {
+    assertEquals(List.of("<Scores>=40/-1/199~", "of", "people", "fled"),
+        merged("Scores of people fled"));
+    assertEquals(List.of("leaving", "<scores>=40/-1/199~", "dead"), merged("leaving scores dead"));
+    assertEquals(List.of("the", "test", "scores", "rose"), merged("the test scores rose"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      // dates
+      "since March 3 | since March 3",
+      "on 7 October | on 7 October",
+      "on October 7, 2023 | on October 7 2023",
+      "from 5 to 7 October | from 5 to 7 October",
+      "between 5 and 7 October | between 5 and 7 October",
+      "on May 12 | on May 12",
+      // times
+      "at 5 p.m. | at 5 p.m",
+      "at 7 o'clock | at 7 o'clock",
+      // ages
+      "a 12-year-old boy | a 12 year old boy",
+      "six months old | six months old",
+      "aged 40 | aged 40",
+      // designators and names
+      "World War Two | World War Two",
+      "Resolution 242 | Resolution 242",
+      "resolution 242 | resolution 242",
+      "Route 60 | Route 60",
+      "Unit 8200 | Unit 8200",
+      "COVID-19 | COVID 19",
+      "two F-16 jets | <two>=2/2/2 F 16 jets",
+      // spans of years, ordinals, decades
+      "the 1984-99 period | the 1984 99 period",
+      "from 1939–1945 | from 1939 1945",
+      "the 40th day | the 40th day",
+      "in the 1990s | in the 1990s",
+      "the 3rd Brigade | the 3rd Brigade",
+  })
+  void numbersThatLabelRatherThanCountAreNotNumbers(String text, String tokens) {
+    assertEquals(List.of(tokens.split(" ")), merged(text));
+  }
+
+  @Test
+  void aMonthThenACountIsACount() {
+    assertEquals(List.of("In", "May", "<12>=12/12/12", "soldiers", "died"),
+        merged("In May 12 soldiers died"));
+    assertEquals(List.of("<40>=40/40/40", "may", "die"), merged("40 may die"));
+    assertEquals(List.of("on", "7", "October", "<12>=12/12/12", "soldiers"),
+        merged("on 7 October 12 soldiers"));
+    assertEquals(List.of("in", "the", "building", "<40>=40/40/40", "people"),
+        merged("in the building 40 people"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "12 days | <12>=12/12/12# days",
+      "for three weeks | for <three>=3/3/3# weeks",
+      "40 percent | <40>=40/40/40# percent",
+      "30 per cent | <30>=30/30/30# per cent",
+      "40% of them | <40>=40/40/40# of them",
+      "3 km away | <3>=3/3/3# km away",
+      "a 12-day war | a <12>=12/12/12# day war",
+      "eight long years | <eight>=8/8/8# long years",
+      "3 horrific years | <3>=3/3/3# horrific years",
+      "40 people days later | <40>=40/40/40 people days later",
+      "12 soldiers | <12>=12/12/12 soldiers",
+  })
+  void aNumberOfAUnitIsAMeasure(String text, String tokens) {
+    assertEquals(List.of(tokens.split(" ")), merged(text));
+  }
+
+  @Test
+  void aSumOfMoneyIsAMeasure() {
+    assertEquals(List.of("<50 million>=50000000/50000000/50000000#", "in", "aid"),
+        merged("$50 million in aid"));
   }
 }
