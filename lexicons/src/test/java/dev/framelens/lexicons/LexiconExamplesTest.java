@@ -62,6 +62,22 @@ class LexiconExamplesTest {
         + String.join("\n  ", missing));
   }
 
+  /**
+   * A rule is written for a construction, not for one sentence: each entry shows it with at
+   * least two examples (in more than one form: tense, number, wording) and marks its edge with
+   * at least one counter-example.
+   */
+  @Test
+  void everyEntryHasTwoExamplesAndACounterExample() {
+    List<String> thin = DETECTOR.lexicon().rules().stream()
+        .filter(r -> r.examples().size() < 2 || r.counterExamples().isEmpty())
+        .map(r -> r + ": " + r.examples().size() + " examples, " + r.counterExamples().size()
+            + " counter-examples")
+        .toList();
+    assertTrue(thin.isEmpty(), () -> "entries with fewer than two examples or no "
+        + "counter-example:\n  " + String.join("\n  ", thin));
+  }
+
   static boolean actsOn(Lexicon.Rule rule, FrameAnalysis a) {
     return switch (rule.kind()) {
       case RULE -> a.evidence().stream()
