@@ -75,7 +75,6 @@ final class DocumentState {
     this.seg = seg;
     draftCount = 0;
     hitCount = 0;
-    lateCount = 0;
     if (sentenceDraftStart.length < seg.sentenceCount) {
       sentenceDraftStart = new int[Math.max(seg.sentenceCount, sentenceDraftStart.length * 2)];
     }
@@ -116,12 +115,6 @@ final class DocumentState {
       sentenceScores = new double[256];
       sentenceDraftStart = new int[256];
     }
-    if (lateRule.length > RETAINED) {
-      lateRule = new String[8];
-      lateStart = new int[8];
-      lateEnd = new int[8];
-      lateEffect = new String[8];
-    }
   }
 
   /** Columns longer than this are not kept from one document to the next. */
@@ -134,12 +127,6 @@ final class DocumentState {
 
   /** Per sentence, the index of its first draft (drafts are added sentence by sentence). */
   private int[] sentenceDraftStart = new int[256];
-  // The hits of the modifiers of the paragraph, as columns (see EvidenceDraft#lateHit).
-  private String[] lateRule = new String[8];
-  private int[] lateStart = new int[8];
-  private int[] lateEnd = new int[8];
-  private String[] lateEffect = new String[8];
-  private int lateCount;
 
   /**
    * Applies a modifier of the paragraph to the kept drafts of sentences {@code first..last}:
@@ -167,7 +154,7 @@ final class DocumentState {
       } else {
         d.suppressed = true;
       }
-      d.lateHit = addLateHit(modifier.name, triggerStart, triggerEnd,
+      d.lateHit = addHitEntry(modifier.name, triggerStart, triggerEnd,
           effectDescriptions[d.frame.ordinal()]);
       changed = true;
     }
@@ -177,21 +164,6 @@ final class DocumentState {
             : sentenceDraftStart[s + 1]);
       }
     }
-  }
-
-  private int addLateHit(String rule, int start, int end, String effect) {
-    if (lateCount == lateRule.length) {
-      int capacity = lateCount * 2;
-      lateRule = Arrays.copyOf(lateRule, capacity);
-      lateStart = Arrays.copyOf(lateStart, capacity);
-      lateEnd = Arrays.copyOf(lateEnd, capacity);
-      lateEffect = Arrays.copyOf(lateEffect, capacity);
-    }
-    lateRule[lateCount] = rule;
-    lateStart[lateCount] = start;
-    lateEnd[lateCount] = end;
-    lateEffect[lateCount] = effect;
-    return lateCount++;
   }
 
   /** A draft to fill, counted as evidence of the document; its hits are added after it. */
@@ -215,6 +187,12 @@ final class DocumentState {
 
   /** Adds a modifier hit to {@code draft}, the last draft added. */
   void addHit(EvidenceDraft draft, String rule, int start, int end, String effect) {
+    addHitEntry(rule, start, end, effect);
+    draft.hitCount++;
+  }
+
+  /** Appends a row to the hit columns and returns its index. */
+  private int addHitEntry(String rule, int start, int end, String effect) {
     if (hitCount == hitRule.length) {
       int capacity = hitCount * 2;
       hitRule = Arrays.copyOf(hitRule, capacity);
@@ -226,8 +204,7 @@ final class DocumentState {
     hitStart[hitCount] = start;
     hitEnd[hitCount] = end;
     hitEffect[hitCount] = effect;
-    hitCount++;
-    draft.hitCount++;
+    return hitCount++;
   }
 
   /** A pooled figure draft, counted as a figure of the document, to fill. */
@@ -390,8 +367,8 @@ final class DocumentState {
     }
     if (late > 0) {
       int h = d.lateHit;
-      hits[d.hitCount] = new Evidence.ModifierHit(lateRule[h], lateStart[h], lateEnd[h],
-          text.substring(lateStart[h], lateEnd[h]), lateEffect[h]);
+      hits[d.hitCount] = new Evidence.ModifierHit(hitRule[h], hitStart[h], hitEnd[h],
+          text.substring(hitStart[h], hitEnd[h]), hitEffect[h]);
     }
     return List.of(hits);
   }

@@ -27,8 +27,8 @@ final class EvidenceDraft {
   /** Index of the quotation holding the whole span, or -1. */
   int quote;
   /**
-   * Index of the hit of a modifier of the paragraph in the document's late hits, or -1: it acts
-   * after the draft's other hits were written, so it is kept apart from their run.
+   * Index in the document's hit columns of the hit of a modifier of the paragraph, or -1: it
+   * acts after later drafts' hits were written, so it stands apart from this draft's run.
    */
   int lateHit;
 
