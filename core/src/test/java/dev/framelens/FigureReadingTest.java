@@ -218,6 +218,18 @@ class FigureReadingTest {
     }
 
     @Test
+    void aPartCountsTheHarmOfItsWholeNotOfTheNextClause() {
+      // The part's number also stands before the next clause's harm ("... 40 children, and
+      // 600 villagers were wounded"), which a figure rule may read as a list; a part of a
+      // figure counts what the figure counts.
+      assertEquals("At least 300 killed at-least 300/300/- people; "
+              + "an estimated 40 killed about -/40/- children <At least 300; "
+              + "600 wounded exact 600/600/600 civilians",
+          describe("At least 300 people were killed, including an estimated 40 children, "
+              + "and 600 villagers were wounded."));
+    }
+
+    @Test
     void aMarkerAfterANumberThatDoesNotStartWithOfLooksForward() {
       assertEquals("300 killed exact 300/300/300; 40 killed exact 40/40/40 children <300",
           describe("The militia killed 300 including 40 children."));

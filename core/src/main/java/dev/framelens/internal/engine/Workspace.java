@@ -1489,6 +1489,9 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
     if (existing != null) {
       if (existing != parent && existing.parent == null) {
         existing.parent = parent;
+        // A part counts what its whole counts, even where a figure rule read its number with
+        // the next clause's harm ("killed, including 40 children, and 600 were wounded").
+        existing.kind = parent.kind;
       }
       return;
     }
