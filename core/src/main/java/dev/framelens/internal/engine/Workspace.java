@@ -1489,13 +1489,26 @@ final class Workspace implements Matcher.Sink, SequenceIndex.Tokens {
     if (existing != null) {
       if (existing != parent && existing.parent == null) {
         existing.parent = parent;
-        // A part counts what its whole counts, even where a figure rule read its number with
-        // the next clause's harm ("killed, including 40 children, and 600 were wounded").
-        existing.kind = parent.kind;
+        if (!harmWordInClauseAfter(number)) {
+          // A part without a harm of its own ("including 40 children, and 600 were wounded")
+          // counts what its whole counts, not the harm a figure rule found in the next clause;
+          // one with its own ("5,000 casualties, including 1,200 dead") keeps it.
+          existing.kind = parent.kind;
+        }
       }
       return;
     }
     addFigure(number, parent.kind, patterns[matchPattern[m]].name, parent);
+  }
+
+  /** Whether a figure rule's harm word follows {@code number} in its own clause. */
+  private boolean harmWordInClauseAfter(int number) {
+    for (int k = number + 1; k < windowTo && clause[k] == clause[number]; k++) {
+      if (harmNumberLow[k] >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "45 civilians, a dozen of them children": {@code number} is part of the figure before. */
