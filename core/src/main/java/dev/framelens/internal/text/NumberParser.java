@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.CharArrayMap;
+import org.apache.lucene.analysis.CharArraySet;
 
 /**
  * Recognises English number phrases in a sentence's tokens and merges each into one
@@ -57,25 +58,17 @@ public final class NumberParser {
       "billions", 2_000_000_000L));
   private static final double LARGEST = 1e15;
   /** Month names: a day next to one is a date ("7 October", "March 3"). */
-  private static final CharArrayMap<Long> MONTHS = map(Map.ofEntries(
-      Map.entry("january", 0L), Map.entry("february", 0L), Map.entry("march", 0L),
-      Map.entry("april", 0L), Map.entry("may", 0L), Map.entry("june", 0L),
-      Map.entry("july", 0L), Map.entry("august", 0L), Map.entry("september", 0L),
-      Map.entry("october", 0L), Map.entry("november", 0L), Map.entry("december", 0L),
-      Map.entry("jan", 0L), Map.entry("feb", 0L), Map.entry("mar", 0L), Map.entry("apr", 0L),
-      Map.entry("jun", 0L), Map.entry("jul", 0L), Map.entry("aug", 0L), Map.entry("sep", 0L),
-      Map.entry("sept", 0L), Map.entry("oct", 0L), Map.entry("nov", 0L), Map.entry("dec", 0L)));
+  private static final CharArraySet MONTHS = words("january", "february", "march", "april", "may",
+      "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
+      "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
   /** Words after a number that make it a clock time ("5 p.m."). */
-  private static final CharArrayMap<Long> CLOCK = map(Map.of(
-      "a.m", 0L, "p.m", 0L, "am", 0L, "pm", 0L, "o'clock", 0L, "gmt", 0L, "utc", 0L,
-      "noon", 0L, "midnight", 0L));
+  private static final CharArraySet CLOCK = words("a.m", "p.m", "am", "pm", "o'clock", "gmt", "utc",
+      "noon", "midnight");
   /** Units of age: "12 years old", "a 12-year-old", "six-month-old". */
-  private static final CharArrayMap<Long> AGE_UNITS = map(Map.of(
-      "year", 0L, "years", 0L, "month", 0L, "months", 0L, "week", 0L, "weeks", 0L,
-      "day", 0L, "days", 0L));
+  private static final CharArraySet AGE_UNITS = words("year", "years", "month", "months", "week",
+      "weeks", "day", "days");
   /** Words before a number that make it an age ("aged 40", "ages 5 to 12"). */
-  private static final CharArrayMap<Long> AGE_WORDS = map(Map.of(
-      "aged", 0L, "age", 0L, "ages", 0L));
+  private static final CharArraySet AGE_WORDS = words("aged", "age", "ages");
   /**
    * Words that name a thing by a number after them: "Resolution 242", "Article 5". Value 1: in
    * any case; value 0: only when capitalised, as a name is ("Unit 8200", "Hill 60"; but "in the
@@ -102,53 +95,23 @@ public final class NumberParser {
    * Units after a number that make it a measure, not a count of people: time, share, distance,
    * weight, money, repetitions ("12 days", "40 percent", "3 km", "50 million dollars").
    */
-  private static final CharArrayMap<Long> UNITS = map(Map.ofEntries(
-      Map.entry("second", 0L), Map.entry("seconds", 0L), Map.entry("minute", 0L),
-      Map.entry("minutes", 0L), Map.entry("hour", 0L), Map.entry("hours", 0L),
-      Map.entry("day", 0L), Map.entry("days", 0L), Map.entry("night", 0L),
-      Map.entry("nights", 0L), Map.entry("week", 0L), Map.entry("weeks", 0L),
-      Map.entry("month", 0L), Map.entry("months", 0L), Map.entry("year", 0L),
-      Map.entry("years", 0L), Map.entry("decade", 0L), Map.entry("decades", 0L),
-      Map.entry("century", 0L), Map.entry("centuries", 0L), Map.entry("percent", 0L),
-      Map.entry("pct", 0L), Map.entry("km", 0L), Map.entry("kilometre", 0L),
-      Map.entry("kilometres", 0L), Map.entry("kilometer", 0L), Map.entry("kilometers", 0L),
-      Map.entry("mile", 0L), Map.entry("miles", 0L), Map.entry("metre", 0L),
-      Map.entry("metres", 0L), Map.entry("meter", 0L), Map.entry("meters", 0L),
-      Map.entry("feet", 0L), Map.entry("foot", 0L), Map.entry("kg", 0L),
-      Map.entry("kilograms", 0L), Map.entry("tons", 0L), Map.entry("tonnes", 0L),
-      Map.entry("dollars", 0L), Map.entry("euros", 0L), Map.entry("pounds", 0L),
-      Map.entry("shekels", 0L), Map.entry("roubles", 0L), Map.entry("rubles", 0L),
-      Map.entry("times", 0L), Map.entry("degrees", 0L)));
+  private static final CharArraySet UNITS = words("second", "seconds", "minute", "minutes", "hour",
+      "hours", "day", "days", "night", "nights", "week", "weeks", "month", "months", "year",
+      "years", "decade", "decades", "century", "centuries", "percent", "pct", "km", "kilometre",
+      "kilometres", "kilometer", "kilometers", "mile", "miles", "metre", "metres", "meter",
+      "meters", "feet", "foot", "kg", "kilograms", "tons", "tonnes", "dollars", "euros", "pounds",
+      "shekels", "roubles", "rubles", "times", "degrees");
   /** Words that may stand between a number and its unit: "eight long years", "3 full days". */
-  private static final CharArrayMap<Long> UNIT_ADJECTIVES = map(Map.ofEntries(
-      Map.entry("long", 0L), Map.entry("short", 0L), Map.entry("full", 0L),
-      Map.entry("whole", 0L), Map.entry("straight", 0L), Map.entry("consecutive", 0L),
-      Map.entry("more", 0L), Map.entry("further", 0L), Map.entry("additional", 0L),
-      Map.entry("bloody", 0L), Map.entry("brutal", 0L), Map.entry("hard", 0L),
-      Map.entry("harsh", 0L), Map.entry("terrible", 0L), Map.entry("horrific", 0L),
-      Map.entry("grueling", 0L), Map.entry("gruelling", 0L), Map.entry("painful", 0L),
-      Map.entry("difficult", 0L), Map.entry("bitter", 0L)));
+  private static final CharArraySet UNIT_ADJECTIVES = words("long", "short", "full", "whole",
+      "straight", "consecutive", "more", "further", "additional", "bloody", "brutal", "hard",
+      "harsh", "terrible", "horrific", "grueling", "gruelling", "painful", "difficult", "bitter");
   /** Words after which "scores" is a quantity ("scores of", "scores were killed"). */
-  private static final CharArrayMap<Long> AFTER_SCORES = map(Map.ofEntries(
-      Map.entry("of", 0L), Map.entry("more", 0L), Map.entry("were", 0L), Map.entry("was", 0L),
-      Map.entry("are", 0L), Map.entry("have", 0L), Map.entry("had", 0L), Map.entry("dead", 0L),
-      Map.entry("killed", 0L), Map.entry("died", 0L), Map.entry("wounded", 0L),
-      Map.entry("injured", 0L), Map.entry("fled", 0L), Map.entry("others", 0L)));
+  private static final CharArraySet AFTER_SCORES = words("of", "more", "were", "was", "are", "have",
+      "had", "dead", "killed", "died", "wounded", "injured", "fled", "others");
   /** Words after which four digits are a year. */
-  private static final CharArrayMap<Long> TIME_WORDS = map(Map.ofEntries(
-      Map.entry("in", 0L), Map.entry("since", 0L), Map.entry("by", 0L), Map.entry("from", 0L),
-      Map.entry("until", 0L), Map.entry("till", 0L), Map.entry("during", 0L),
-      Map.entry("before", 0L), Map.entry("after", 0L), Map.entry("of", 0L),
-      Map.entry("through", 0L), Map.entry("early", 0L), Map.entry("late", 0L),
-      Map.entry("mid", 0L), Map.entry("spring", 0L), Map.entry("summer", 0L),
-      Map.entry("autumn", 0L), Map.entry("winter", 0L), Map.entry("january", 0L),
-      Map.entry("february", 0L), Map.entry("march", 0L), Map.entry("april", 0L),
-      Map.entry("may", 0L), Map.entry("june", 0L), Map.entry("july", 0L),
-      Map.entry("august", 0L), Map.entry("september", 0L), Map.entry("october", 0L),
-      Map.entry("november", 0L), Map.entry("december", 0L), Map.entry("jan", 0L),
-      Map.entry("feb", 0L), Map.entry("mar", 0L), Map.entry("apr", 0L), Map.entry("jun", 0L),
-      Map.entry("jul", 0L), Map.entry("aug", 0L), Map.entry("sep", 0L), Map.entry("sept", 0L),
-      Map.entry("oct", 0L), Map.entry("nov", 0L), Map.entry("dec", 0L)));
+  private static final CharArraySet TIME_WORDS = union(MONTHS, words("in", "since", "by",
+      "from", "until", "till", "during", "before", "after", "of", "through", "early", "late",
+      "mid", "spring", "summer", "autumn", "winter"));
 
   private long value;
   private long resultLow;
@@ -358,7 +321,7 @@ public final class NumberParser {
       value = value * 10 + (c - '0');
     }
     return value >= 1800 && value <= 2100 && i > 0
-        && (lookup(TIME_WORDS, t, i - 1) != null);
+        && in(TIME_WORDS, t, i - 1);
   }
 
   /**
@@ -398,12 +361,12 @@ public final class NumberParser {
       }
     }
     // "5 p.m.", "7 o'clock".
-    if (lookup(CLOCK, t, next) != null) {
+    if (in(CLOCK, t, next)) {
       return n;
     }
     // "a 12-year-old boy", "six months old", "aged 40", "ages 5 to 12".
-    if ((lookup(AGE_UNITS, t, next) != null && t.is(next + 1, "old"))
-        || lookup(AGE_WORDS, t, i - 1) != null) {
+    if ((in(AGE_UNITS, t, next) && t.is(next + 1, "old"))
+        || in(AGE_WORDS, t, i - 1)) {
       return n;
     }
     // "Resolution 242", "Route 60", "Unit 8200"; "World War Two".
@@ -429,7 +392,7 @@ public final class NumberParser {
 
   /** Whether token {@code k} is a month's name, capitalised ("May", not "may"). */
   private static boolean isMonth(TokenBuffer t, int k) {
-    return lookup(MONTHS, t, k) != null && (t.flags[k] & TokenSink.CAPITALIZED) != 0;
+    return in(MONTHS, t, k) && (t.flags[k] & TokenSink.CAPITALIZED) != 0;
   }
 
   /** Whether token {@code k} is one or two plain digits. */
@@ -469,8 +432,8 @@ public final class NumberParser {
    */
   private static boolean measure(TokenBuffer t, String text, int i, int n) {
     int next = i + n;
-    if (lookup(UNITS, t, next) != null || (t.is(next, "per") && t.is(next + 1, "cent"))
-        || (lookup(UNIT_ADJECTIVES, t, next) != null && lookup(UNITS, t, next + 1) != null)) {
+    if (in(UNITS, t, next) || (t.is(next, "per") && t.is(next + 1, "cent"))
+        || (in(UNIT_ADJECTIVES, t, next) && in(UNITS, t, next + 1))) {
       return true;
     }
     int end = t.end[next - 1];
@@ -518,7 +481,7 @@ public final class NumberParser {
         return 3;
       }
     }
-    if (t.is(i, "scores") && lookup(AFTER_SCORES, t, i + 1) != null) {
+    if (t.is(i, "scores") && in(AFTER_SCORES, t, i + 1)) {
       // "scores of people", "scores were killed"; not "the test scores".
       resultLow = 40;
       resultHigh = 199;
@@ -798,6 +761,22 @@ public final class NumberParser {
       groupStart = k + 1;
     }
     return true;
+  }
+
+  private static CharArraySet words(String... words) {
+    return CharArraySet.unmodifiableSet(new CharArraySet(List.of(words), false));
+  }
+
+  private static CharArraySet union(CharArraySet a, CharArraySet b) {
+    CharArraySet both = new CharArraySet(a.size() + b.size(), false);
+    both.addAll(a);
+    both.addAll(b);
+    return CharArraySet.unmodifiableSet(both);
+  }
+
+  /** Whether token {@code i} (which may lie outside the sentence) is one of {@code words}. */
+  private static boolean in(CharArraySet words, TokenBuffer t, int i) {
+    return i >= 0 && i < t.size && words.contains(t.pool, t.termOffset[i], t.termLength[i]);
   }
 
   private static Long lookup(CharArrayMap<Long> map, TokenBuffer t, int i) {
