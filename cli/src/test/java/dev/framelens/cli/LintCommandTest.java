@@ -105,17 +105,7 @@ class LintCommandTest {
     assertEquals(expected.length,
         lines.stream().filter(l -> l.startsWith(prefix) && Character.isDigit(
             l.charAt(prefix.length()))).count(), run::toString);
-    for (Object[] e : expected) {
-      int line = (int) e[0];
-      int column = (int) e[1];
-      String head = broken + ":" + line + ":" + column + ": " + e[2];
-      int at = indexStartingWith(lines, head);
-      assertTrue(at >= 0, () -> "no line starting with " + head + "\n" + run);
-      assertEquals("    " + source[line - 1], lines.get(at + 1), run::toString);
-      assertEquals("    " + " ".repeat(column - 1) + "^", lines.get(at + 2), run::toString);
-      assertTrue(lines.get(at + 3).startsWith("    hint: ")
-          && lines.get(at + 3).contains((String) e[3]), () -> head + "\n" + run);
-    }
+    assertEachProblemListed(run, broken, source, expected);
     assertTrue(run.out().endsWith(broken + ": 7 errors\n"), run::toString);
   }
 
@@ -200,7 +190,6 @@ class LintCommandTest {
     Result run = run("lint", file.toString());
     assertEquals(2, run.code(), run::toString);
     String[] source = text.split("\n");
-    List<String> lines = run.outLines();
     // line, column, message, words of the hint
     Object[][] expected = {
         {1, 20, "an inflected form written as a lemma (write stand^): \"stood^\"",
@@ -210,17 +199,7 @@ class LintCommandTest {
         {3, 43, "warning: lemma not in WordNet 3.1 (did you mean eliminate^?): \"eliminte^\"",
             "eliminte^ still matches eliminte, elimintes, eliminted, eliminting"},
     };
-    for (Object[] e : expected) {
-      int line = (int) e[0];
-      int column = (int) e[1];
-      String head = file + ":" + line + ":" + column + ": " + e[2];
-      int at = indexStartingWith(lines, head);
-      assertTrue(at >= 0, () -> "no line starting with " + head + "\n" + run);
-      assertEquals("    " + source[line - 1], lines.get(at + 1), run::toString);
-      assertEquals("    " + " ".repeat(column - 1) + "^", lines.get(at + 2), run::toString);
-      assertTrue(lines.get(at + 3).startsWith("    hint: ")
-          && lines.get(at + 3).contains((String) e[3]), () -> head + "\n" + run);
-    }
+    assertEachProblemListed(run, file, source, expected);
     assertTrue(run.out().endsWith(file + ": 2 errors, 1 warning\n"), run::toString);
   }
 
@@ -281,6 +260,26 @@ class LintCommandTest {
     Result run = run("lint", "--help");
     assertEquals(0, run.code(), run::toString);
     assertTrue(run.out().contains("framelens lint --on-default my-rules.fl"), run::toString);
+  }
+
+  /**
+   * Each of {@code expected} ({line, column, message, hint part}) is listed as
+   * "FILE:LINE:COLUMN: MESSAGE", then the source line, a caret under the column and a hint.
+   */
+  private static void assertEachProblemListed(Result run, Object file, String[] source,
+      Object[][] expected) {
+    List<String> lines = run.outLines();
+    for (Object[] e : expected) {
+      int line = (int) e[0];
+      int column = (int) e[1];
+      String head = file + ":" + line + ":" + column + ": " + e[2];
+      int at = indexStartingWith(lines, head);
+      assertTrue(at >= 0, () -> "no line starting with " + head + "\n" + run);
+      assertEquals("    " + source[line - 1], lines.get(at + 1), run::toString);
+      assertEquals("    " + " ".repeat(column - 1) + "^", lines.get(at + 2), run::toString);
+      assertTrue(lines.get(at + 3).startsWith("    hint: ")
+          && lines.get(at + 3).contains((String) e[3]), () -> head + "\n" + run);
+    }
   }
 
   private static int indexStartingWith(List<String> lines, String head) {
