@@ -407,6 +407,41 @@ class ContextMachineryTest {
     }
 
     @Test
+    void aPronounWithNoNamedSpeakerInTheParagraphLeavesTheSpeakerUnknown() {
+      // Not "he": a pronoun is no speaker a reader can use.
+      assertEquals(Optional.empty(), speaker("\"We won the war before the snow came,\" he said."));
+    }
+
+    @Test
+    void aPronounDoesNotReachANameInTheParagraphBefore() {
+      assertEquals(Optional.empty(), speaker(
+          "Commander Tessa Vorn said the siege was over.\n\n\"We won the war before the snow "
+              + "came,\" she said."));
+    }
+
+    @Test
+    void aPronounDoesNotReachANameInTheParagraphAfter() {
+      assertEquals(Optional.empty(), speaker(
+          "\"We won the war before the snow came,\" he said.\n\nColonel Brask Ivo said the "
+              + "roads were open again."));
+    }
+
+    @Test
+    void aPronounResolvesToTheNearestNamedSpeakerBeforeItInTheParagraph() {
+      assertEquals(Optional.of("Colonel Brask Ivo"), speaker(
+          "Commander Tessa Vorn said the siege was over. Colonel Brask Ivo told the radio the "
+              + "roads were open. \"We won the war before the snow came,\" he said."));
+    }
+
+    @Test
+    void aPronounResolvesToANameManySentencesBackInTheSameParagraph() {
+      assertEquals(Optional.of("Commander Tessa Vorn"), speaker(
+          "Commander Tessa Vorn said the siege was over. The roads were open. The wells were "
+              + "full. The schools were shut. The market was quiet. The guns were silent. \"We "
+              + "won the war before the snow came,\" she said."));
+    }
+
+    @Test
     void noSpeakerForTheAuthorsOwnFraming() {
       assertEquals(Optional.empty(), speaker("The minister said that the militia won the war."));
     }

@@ -383,7 +383,9 @@ final class DocumentState {
   /**
    * The speaker of quotation {@code q}: the nearest speech verb outside it in the sentences it
    * spans, else the first in the next sentence, else the last in the previous one (both in the
-   * same paragraph). A pronoun resolves to the last named speaker within five sentences before.
+   * same paragraph). A pronoun ("he said") resolves to the nearest named speaker before it in
+   * its paragraph; with none there the speaker is unknown (null), never the pronoun itself: a
+   * name in another paragraph is most often someone else, and "he" tells a reader nothing.
    */
   private String speakerOfQuote(int q) {
     int qs = seg.quoteStart[q];
@@ -425,16 +427,17 @@ final class DocumentState {
     if (!found.pronoun) {
       return found.speaker(text);
     }
+    int paragraph = seg.sentenceParagraph[found.sentence];
     for (int i = best - 1; i >= 0; i--) {
       Attribution earlier = attributions[i];
-      if (earlier.sentence < found.sentence - 5) {
+      if (seg.sentenceParagraph[earlier.sentence] != paragraph) {
         break;
       }
       if (earlier.hasSpeaker() && !earlier.pronoun) {
         return earlier.speaker(text);
       }
     }
-    return found.speaker(text);
+    return null;
   }
 
   /** Index of the first attribution in sentence {@code s} or later. */
