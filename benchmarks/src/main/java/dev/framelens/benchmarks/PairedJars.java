@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -29,10 +31,12 @@ import java.util.stream.Stream;
  * <p>A jar is given as {@code JAR} (its default lexicon) or {@code JAR=LEXICON.fl} (that lexicon
  * file, loaded by that build). Documents: each {@code .txt} file of a {@code --texts} directory,
  * and the {@code text} of each line of its {@code .jsonl} files, repeated to {@code --chars}. The
- * result is the median over the pairs of the second build's time per pass divided by the
+ * result is the median over the pairs of the second build's CPU time per pass divided by the
  * first's, with the extremes: above 1 the second is slower.
  */
 public final class PairedJars {
+  private static final ThreadMXBean THREAD_TIME = ManagementFactory.getThreadMXBean();
+
   private PairedJars() {}
 
   public static void main(String[] args) throws Exception {
@@ -80,11 +84,11 @@ public final class PairedJars {
     }
     System.out.printf("%,d documents, %,d chars per pass, %d pairs%n", documents.size(), total,
         pairs);
-    System.out.printf("first  %s: median %.3f s per pass%n", builds.get(0), median(firstTimes));
-    System.out.printf("second %s: median %.3f s per pass%n", builds.get(1), median(secondTimes));
+    System.out.printf("first  %s: median %.3f s of CPU per pass%n", builds.get(0), median(firstTimes));
+    System.out.printf("second %s: median %.3f s of CPU per pass%n", builds.get(1), median(secondTimes));
     double[] sorted = ratios.clone();
     Arrays.sort(sorted);
-    System.out.printf("second / first, time per pass: median %.3f (min %.3f, max %.3f)%n",
+    System.out.printf("second / first, CPU time per pass: median %.3f (min %.3f, max %.3f)%n",
         median(ratios), sorted[0], sorted[sorted.length - 1]);
   }
 
@@ -215,15 +219,19 @@ public final class PairedJars {
       return new Build(detector, detectorClass.getMethod("analyze", String.class));
     }
 
-    /** One pass over {@code documents}; the nanoseconds it took. */
+    /**
+     * One pass over {@code documents}; the nanoseconds of CPU time this thread took. CPU time,
+     * not wall time: on a shared machine the thread is descheduled for other work now and then,
+     * and wall time charges those pauses to whichever build was running.
+     */
     long pass(List<String> documents) throws Exception {
       System.gc();
       long sink = 0;
-      long start = System.nanoTime();
+      long start = THREAD_TIME.getCurrentThreadCpuTime();
       for (String d : documents) {
         sink += analyze.invoke(detector, d).hashCode();
       }
-      long took = System.nanoTime() - start;
+      long took = THREAD_TIME.getCurrentThreadCpuTime() - start;
       if (sink == 42) {
         System.out.print(""); // keeps the results observable
       }
