@@ -15,20 +15,25 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * The evidence, figures and attributions of one document as its sentences are analysed, and
- * the scoring. One instance per thread, {@linkplain #reset reset} for each document: its lists,
- * its pool of evidence drafts, its hit columns and its score array are reused, so that the
- * analysis itself allocates little beyond what {@link #finish} hands back.
+ * The evidence and casualty figures of one document as its sentences are analysed, and the
+ * assembly of the result.
  *
- * <p><b>Scores.</b> A sentence's score for a frame combines the weights of its kept evidence for
- * that frame as a noisy-OR, {@code 1 - Π(1 - w)}, bounded in {@code [0, 1]} and growing with
- * corroboration; overlapping evidence of one frame (two rules over the same words) counts once,
- * at its highest weight. A document's score combines its sentences' scores the same way, so one
- * clear sentence labels a document and several weak ones can.
+ * <h2>Design notes</h2>
+ *
+ * <p><b>What it holds.</b> Evidence drafts (with their modifier hits, as columns) and figure
+ * drafts, in pools refilled from document to document: one instance per thread, {@linkplain
+ * #reset reset} for each document, so that the analysis itself allocates little beyond what
+ * {@link #finish} hands back.
+ *
+ * <p><b>Owner.</b> Context resolution adds evidence, the figure stage adds figures, the
+ * paragraph's modifiers change drafts of sentences already read; {@link Scoring} reads the
+ * drafts. A sentence's drafts are sorted into text order when it ends ({@link #endSentence}),
+ * so the document's drafts reach {@link #finish} already in order.
+ *
+ * <p><b>Cost.</b> A sort per sentence of its few drafts; {@link #finish} builds one public
+ * object per draft, figure and hit, and cuts each span's text once.
  */
 final class DocumentState {
-  private static final Frame[] FRAME_VALUES = Frame.values();
-  private static final int FRAMES = FRAME_VALUES.length;
   private static final Comparator<FigureDraft> BY_START = Comparator.comparingInt(f -> f.start);
   /** Evidence in text order: by start, end, frame and rule. */
   private static final Comparator<EvidenceDraft> ORDER = DocumentState::inTextOrder;
@@ -53,13 +58,6 @@ final class DocumentState {
   // wait to be reused, like the drafts.
   private FigureDraft[] figures = new FigureDraft[16];
   private int figureCount;
-  private Attribution[] attributions = new Attribution[16];
-  private int attributionCount;
-  private double[] sentenceScores = new double[256];
-  // Scratch of scoreSentence, per frame.
-  private final double[] scoreNone = new double[FRAMES];
-  private final int[] scoreGroupEnd = new int[FRAMES];
-  private final double[] scoreGroupWeight = new double[FRAMES];
   private int sentenceDrafts;
   private int sentenceFigures;
   // The modifier hits of all drafts, as columns: rule name, char span, effect.
@@ -79,12 +77,6 @@ final class DocumentState {
       sentenceDraftStart = new int[Math.max(seg.sentenceCount, sentenceDraftStart.length * 2)];
     }
     figureCount = 0;
-    attributionCount = 0;
-    int scores = seg.sentenceCount * FRAMES;
-    if (sentenceScores.length < scores) {
-      sentenceScores = new double[Math.max(scores, sentenceScores.length * 2)];
-    }
-    Arrays.fill(sentenceScores, 0, scores, 0);
   }
 
   /**
@@ -95,12 +87,8 @@ final class DocumentState {
     text = null;
     seg = null;
     figureCount = 0;
-    attributionCount = 0;
     if (figures.length > RETAINED) {
       figures = new FigureDraft[16];
-    }
-    if (attributions.length > RETAINED) {
-      attributions = new Attribution[16];
     }
     if (drafts.length > RETAINED) {
       drafts = new EvidenceDraft[64];
@@ -111,8 +99,7 @@ final class DocumentState {
       hitEnd = new int[64];
       hitEffect = new String[64];
     }
-    if (sentenceScores.length > RETAINED) {
-      sentenceScores = new double[256];
+    if (sentenceDraftStart.length > RETAINED) {
       sentenceDraftStart = new int[256];
     }
   }
@@ -130,12 +117,13 @@ final class DocumentState {
 
   /**
    * Applies a modifier of the paragraph to the kept drafts of sentences {@code first..last}:
-   * drop or mute (the draft is suppressed; figures already read stay) or weaken, by its effect for the draft's frame, unless the
-   * rule is immune to it; then scores those sentences again.
+   * drop or mute (the draft is suppressed; figures already read stay) or weaken, by its effect
+   * for the draft's frame, unless the rule is immune to it. Returns whether a draft changed:
+   * those sentences are then to be scored again.
    *
    * @param effectDescriptions per frame ordinal, the modifier's effect as the hit shows it
    */
-  void applyToParagraph(int first, int last, CompiledLexicon.PatternInfo modifier,
+  boolean applyToParagraph(int first, int last, CompiledLexicon.PatternInfo modifier,
       java.util.BitSet[] immune, String[] effectDescriptions, int triggerStart,
       int triggerEnd) {
     int from = sentenceDraftStart[first];
@@ -158,12 +146,7 @@ final class DocumentState {
           effectDescriptions[d.frame.ordinal()]);
       changed = true;
     }
-    if (changed) {
-      for (int s = first; s <= last; s++) {
-        scoreSentence(s, sentenceDraftStart[s], s == last ? draftCount
-            : sentenceDraftStart[s + 1]);
-      }
-    }
+    return changed;
   }
 
   /** A draft to fill, counted as evidence of the document; its hits are added after it. */
@@ -220,20 +203,6 @@ final class DocumentState {
     return figure;
   }
 
-  /** Adds a speech verb and the speaker found next to it (see {@link Attribution}). */
-  void addAttribution(int sentence, int triggerStart, int triggerEnd, int speakerStart,
-      int speakerEnd, boolean pronoun) {
-    if (attributionCount == attributions.length) {
-      attributions = Arrays.copyOf(attributions, attributionCount * 2);
-    }
-    Attribution attribution = attributions[attributionCount];
-    if (attribution == null) {
-      attribution = attributions[attributionCount] = new Attribution();
-    }
-    attributionCount++;
-    attribution.set(sentence, triggerStart, triggerEnd, speakerStart, speakerEnd, pronoun);
-  }
-
   /** The figure of the current sentence read off number token {@code token}, or null. */
   FigureDraft figureAtToken(int token) {
     for (int i = sentenceFigures; i < figureCount; i++) {
@@ -256,6 +225,7 @@ final class DocumentState {
     return best;
   }
 
+  /** Ends sentence {@code s}: its drafts and figures are put in text order. */
   void endSentence(int s) {
     // Sorted once here, the sentence's drafts serve every frame's score, and the document's
     // drafts arrive at finish() already in text order (sentences do not overlap).
@@ -263,42 +233,19 @@ final class DocumentState {
       Arrays.sort(drafts, sentenceDrafts, draftCount, ORDER);
     }
     sentenceDraftStart[s] = sentenceDrafts;
-    scoreSentence(s, sentenceDrafts, draftCount);
     if (figureCount - sentenceFigures > 1) {
       Arrays.sort(figures, sentenceFigures, figureCount, BY_START);
     }
   }
 
-  /**
-   * Each frame's noisy-OR over the current sentence's kept evidence, overlapping evidence of a
-   * frame merged into one group with the highest weight; one pass over the sentence's drafts,
-   * which are in text order.
-   */
-  private void scoreSentence(int s, int fromDraft, int toDraft) {
-    double[] none = scoreNone;
-    int[] groupEnd = scoreGroupEnd;
-    double[] groupWeight = scoreGroupWeight;
-    Arrays.fill(none, 1);
-    Arrays.fill(groupEnd, -1);
-    Arrays.fill(groupWeight, 0);
-    for (int i = fromDraft; i < toDraft; i++) {
-      EvidenceDraft d = drafts[i];
-      if (d.suppressed) {
-        continue;
-      }
-      int f = d.frame.ordinal();
-      if (d.start < groupEnd[f]) {
-        groupWeight[f] = Math.max(groupWeight[f], d.weight);
-        groupEnd[f] = Math.max(groupEnd[f], d.end);
-      } else {
-        none[f] *= 1 - groupWeight[f];
-        groupWeight[f] = d.weight;
-        groupEnd[f] = d.end;
-      }
-    }
-    for (int f = 0; f < FRAMES; f++) {
-      sentenceScores[s * FRAMES + f] = 1 - none[f] * (1 - groupWeight[f]);
-    }
+  /** Draft {@code i} of the document. */
+  EvidenceDraft draft(int i) {
+    return drafts[i];
+  }
+
+  /** The index of sentence {@code s}'s first draft; valid once the sentence has ended. */
+  int firstDraftOf(int s) {
+    return sentenceDraftStart[s];
   }
 
   /** The number of pieces of evidence so far, kept or suppressed. */
@@ -306,15 +253,12 @@ final class DocumentState {
     return draftCount;
   }
 
-  EngineResult finish() {
-    double[] documentScores = new double[FRAMES];
-    for (int f = 0; f < FRAMES; f++) {
-      double none = 1;
-      for (int s = 0; s < seg.sentenceCount; s++) {
-        none *= 1 - sentenceScores[s * FRAMES + f];
-      }
-      documentScores[f] = 1 - none;
-    }
+  /**
+   * The document's result: its evidence and figures with the scores {@code scoring} gave and
+   * the speakers of quotations {@code attribution} found.
+   */
+  EngineResult finish(Scoring scoring, Attribution attribution) {
+    double[] documentScores = scoring.documentScores(seg.sentenceCount);
     String[] quoteSpeakers = new String[seg.quoteCount];
     boolean[] quoteResolved = new boolean[seg.quoteCount];
     List<Evidence> evidence = new ArrayList<>(draftCount);
@@ -328,7 +272,7 @@ final class DocumentState {
       String speaker = null;
       if (d.quote >= 0) {
         if (!quoteResolved[d.quote]) {
-          quoteSpeakers[d.quote] = speakerOfQuote(d.quote);
+          quoteSpeakers[d.quote] = attribution.speakerOfQuote(d.quote);
           quoteResolved[d.quote] = true;
         }
         speaker = quoteSpeakers[d.quote];
@@ -350,7 +294,7 @@ final class DocumentState {
           f.parent == null ? OptionalInt.empty() : OptionalInt.of(f.parent.index), f.ruleId));
     }
     return new EngineResult(text, seg.sentenceCount, seg.sentenceStart, seg.sentenceEnd,
-        Arrays.copyOf(sentenceScores, seg.sentenceCount * FRAMES), documentScores,
+        scoring.sentenceScores(seg.sentenceCount), documentScores,
         List.copyOf(evidence), List.copyOf(suppressed), List.copyOf(casualties));
   }
 
@@ -375,100 +319,5 @@ final class DocumentState {
 
   private static OptionalLong optional(long value) {
     return value < 0 ? OptionalLong.empty() : OptionalLong.of(value);
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Speakers of quotations
-
-  /**
-   * The speaker of quotation {@code q}: the nearest speech verb outside it in the sentences it
-   * spans, else the first in the next sentence, else the last in the previous one (both in the
-   * same paragraph). A pronoun ("he said") resolves to the nearest named speaker before it in
-   * its paragraph; with none there the speaker is unknown (null), never the pronoun itself: a
-   * name in another paragraph is most often someone else, and "he" tells a reader nothing.
-   */
-  private String speakerOfQuote(int q) {
-    int qs = seg.quoteStart[q];
-    int qe = seg.quoteEnd[q];
-    int first = sentenceAt(qs);
-    int last = sentenceAt(Math.max(qs, qe - 1));
-    int best = -1;
-    int bestDistance = Integer.MAX_VALUE;
-    for (int i = firstAttributionOf(first); i < attributionCount
-        && attributions[i].sentence <= last; i++) {
-      Attribution a = attributions[i];
-      if (a.triggerStart >= qs && a.triggerEnd <= qe) {
-        continue;
-      }
-      int distance = a.triggerStart >= qe ? a.triggerStart - qe : qs - a.triggerEnd;
-      if (distance < bestDistance) {
-        best = i;
-        bestDistance = distance;
-      }
-    }
-    if (best < 0 && last + 1 < seg.sentenceCount
-        && seg.sentenceParagraph[last + 1] == seg.sentenceParagraph[last]) {
-      int i = firstAttributionOf(last + 1);
-      if (i < attributionCount && attributions[i].sentence == last + 1) {
-        best = i;
-      }
-    }
-    if (best < 0 && first > 0
-        && seg.sentenceParagraph[first - 1] == seg.sentenceParagraph[first]) {
-      int i = firstAttributionOf(first) - 1;
-      if (i >= 0 && attributions[i].sentence == first - 1) {
-        best = i;
-      }
-    }
-    if (best < 0 || !attributions[best].hasSpeaker()) {
-      return null;
-    }
-    Attribution found = attributions[best];
-    if (!found.pronoun) {
-      return found.speaker(text);
-    }
-    int paragraph = seg.sentenceParagraph[found.sentence];
-    for (int i = best - 1; i >= 0; i--) {
-      Attribution earlier = attributions[i];
-      if (seg.sentenceParagraph[earlier.sentence] != paragraph) {
-        break;
-      }
-      if (earlier.hasSpeaker() && !earlier.pronoun) {
-        return earlier.speaker(text);
-      }
-    }
-    return null;
-  }
-
-  /** Index of the first attribution in sentence {@code s} or later. */
-  private int firstAttributionOf(int s) {
-    int lo = 0;
-    int hi = attributionCount;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (attributions[mid].sentence < s) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
-  /** The sentence holding char {@code offset} (or the last one starting before it). */
-  private int sentenceAt(int offset) {
-    int lo = 0;
-    int hi = seg.sentenceCount - 1;
-    int found = 0;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      if (seg.sentenceStart[mid] <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return found;
   }
 }

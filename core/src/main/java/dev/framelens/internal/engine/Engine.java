@@ -27,7 +27,8 @@ public final class Engine {
   public EngineResult analyze(String text) {
     Workspace workspace = workspaces.get();
     try {
-      return analyzeDocument(workspace, text).finish();
+      analyzeDocument(workspace, text);
+      return workspace.finish();
     } finally {
       workspace.release();
     }

@@ -1,0 +1,174 @@
+package dev.framelens.internal.engine;
+
+import dev.framelens.internal.lexicon.CompiledLexicon.PatternInfo;
+import dev.framelens.internal.lexicon.Syntax;
+import dev.framelens.internal.match.PatternAutomaton;
+import dev.framelens.internal.text.TokenBuffer;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.TreeSet;
+
+/**
+ * Modifiers of the paragraph ({@code scope around paragraph}), part of context resolution: a
+ * trigger anywhere in a paragraph ("the club", "shares") reaches every match of it, once the
+ * paragraph is read.
+ *
+ * <h2>Design notes</h2>
+ *
+ * <p><b>What it does.</b> While the paragraph's sentences are read, it notes which of these
+ * modifiers were triggered (a trigger that no longer one overlaps), and which of the words of
+ * their {@code unless} sets stood in the paragraph. After its last sentence, each modifier that
+ * was triggered and whose {@code unless} words did not stand there acts on every match of the
+ * paragraph still kept, after the sentences' own modifiers: it drops, mutes or weakens (a
+ * casualty figure already read stays). The sentences it changed are then scored again.
+ *
+ * <p><b>Invariants.</b> State is per paragraph, cleared when one ends; a lexicon without such
+ * modifiers costs nothing here ({@link #active} is false and no method is called).
+ *
+ * <p><b>Cost.</b> Per sentence, one AND of each token's atom mask with the mask of the watched
+ * words (and a binary search for the few tokens that pass it); per window with modifier
+ * matches, a look at each; per paragraph, one pass over its drafts per modifier that acts.
+ */
+final class ParagraphModifiers {
+  private final PatternInfo[] patterns;
+  /** Per rule, the modifiers it is immune to. */
+  private final BitSet[] immune;
+  /** Per modifier and frame, its effect's description. */
+  private final String[][] effectDescriptions;
+  /** Their pattern ids, in lexicon order; per pattern id its index here, or -1. */
+  private final int[] modifiers;
+  private final int[] slotOf;
+  /**
+   * The atoms of their {@code unless} sets (sorted), a mask of them for a quick test per token
+   * (see {@link PatternAutomaton#maskOf}), and per paragraph modifier the bits of its own.
+   */
+  private final int[] watchedAtoms;
+  private final long watchMask;
+  private final long[] unlessBits;
+  /** Bits of the watched atoms seen in the paragraph so far. */
+  private long paragraphWatched;
+  /** Per paragraph modifier: whether it was triggered in the paragraph, and where first. */
+  private final boolean[] triggered;
+  private final int[] triggerStart;
+  private final int[] triggerEnd;
+  private int firstSentence;
+
+  ParagraphModifiers(PatternInfo[] patterns, BitSet[] immune, String[][] effectDescriptions) {
+    this.patterns = patterns;
+    this.immune = immune;
+    this.effectDescriptions = effectDescriptions;
+    this.slotOf = new int[patterns.length];
+    Arrays.fill(slotOf, -1);
+    int count = 0;
+    TreeSet<Integer> watched = new TreeSet<>();
+    for (PatternInfo p : patterns) {
+      if (p.kind == Syntax.PatternKind.MODIFIER
+          && p.scope.extent() == Syntax.Extent.PARAGRAPH) {
+        slotOf[p.id] = count++;
+        for (int atom : p.unlessAtoms) {
+          watched.add(atom);
+        }
+      }
+    }
+    this.modifiers = new int[count];
+    this.unlessBits = new long[count];
+    this.watchedAtoms = watched.stream().mapToInt(Integer::intValue).toArray();
+    this.watchMask = PatternAutomaton.maskOf(watchedAtoms);
+    for (PatternInfo p : patterns) {
+      int slot = slotOf[p.id];
+      if (slot >= 0) {
+        modifiers[slot] = p.id;
+        unlessBits[slot] = watchedBits(p.unlessAtoms);
+      }
+    }
+    this.triggered = new boolean[count];
+    this.triggerStart = new int[count];
+    this.triggerEnd = new int[count];
+  }
+
+  /** Whether the lexicon has modifiers of the paragraph at all. */
+  boolean active() {
+    return modifiers.length > 0;
+  }
+
+  /** Starts a document. */
+  void reset() {
+    Arrays.fill(triggered, false);
+    paragraphWatched = 0;
+    firstSentence = 0;
+  }
+
+  /** Notes the watched words among the sentence's {@code n} tokens (numbers are none). */
+  void watch(SentenceTokens tokens, int n) {
+    long[] masks = tokens.masks;
+    int[] flags = tokens.buffer.flags;
+    for (int i = 0; i < n; i++) {
+      if ((masks[i] & watchMask) != 0 && (flags[i] & TokenBuffer.NUMBER) == 0) {
+        paragraphWatched |= watchedBits(tokens.atoms[i]);
+      }
+    }
+  }
+
+  /** The bits of the watched atoms among {@code atoms} (both sorted). */
+  private long watchedBits(int[] atoms) {
+    long bits = 0;
+    for (int atom : atoms) {
+      int k = Arrays.binarySearch(watchedAtoms, atom);
+      if (k >= 0) {
+        bits |= 1L << k;
+      }
+    }
+    return bits;
+  }
+
+  /** Whether the window has a trigger of a modifier of the paragraph. */
+  boolean hasTrigger(WindowMatches matches) {
+    if (modifiers.length == 0) {
+      return false;
+    }
+    int[] found = matches.of(Syntax.PatternKind.MODIFIER);
+    for (int ti = 0; ti < matches.count(Syntax.PatternKind.MODIFIER); ti++) {
+      if (slotOf[matches.pattern[found[ti]]] >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Notes the window's triggers that overlap no longer one (overlaps already resolved). */
+  void noteTriggers(WindowMatches matches, TokenBuffer tokens) {
+    int[] found = matches.of(Syntax.PatternKind.MODIFIER);
+    for (int ti = 0; ti < matches.count(Syntax.PatternKind.MODIFIER); ti++) {
+      int t = found[ti];
+      int slot = slotOf[matches.pattern[t]];
+      if (slot >= 0 && !matches.dropped[t] && !triggered[slot]) {
+        triggered[slot] = true;
+        triggerStart[slot] = tokens.start[matches.start[t]];
+        triggerEnd[slot] = tokens.end[matches.end[t]];
+      }
+    }
+  }
+
+  /**
+   * Called after the last sentence of a paragraph: each modifier of the paragraph that was
+   * triggered in it, and whose {@code unless} words it does not have, acts on every match of
+   * the paragraph still kept. Returns the paragraph's first sentence when a draft changed (the
+   * sentences from there to {@code lastSentence} are to be scored again), else -1.
+   */
+  int endParagraph(DocumentState doc, int lastSentence) {
+    boolean changed = false;
+    for (int slot = 0; slot < modifiers.length; slot++) {
+      if (!triggered[slot] || (paragraphWatched & unlessBits[slot]) != 0) {
+        continue;
+      }
+      PatternInfo modifier = patterns[modifiers[slot]];
+      changed |= doc.applyToParagraph(firstSentence, lastSentence, modifier, immune,
+          effectDescriptions[modifier.id], triggerStart[slot], triggerEnd[slot]);
+    }
+    int first = firstSentence;
+    Arrays.fill(triggered, false);
+    paragraphWatched = 0;
+    firstSentence = lastSentence + 1;
+    return changed ? first : -1;
+  }
+}
