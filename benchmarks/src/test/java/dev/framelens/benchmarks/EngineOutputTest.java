@@ -85,6 +85,7 @@ class EngineOutputTest {
     sets.put("generated", null);
     sets.put("authored-1", Path.of("../lexicons/src/test/resources/authored/authored-1.jsonl"));
     sets.put("authored-2", Path.of("../lexicons/src/test/resources/authored/authored-2.jsonl"));
+    sets.put("authored-3", Path.of("../lexicons/src/test/resources/authored/authored-3.jsonl"));
     Path corpus = Path.of("../../shared/corpus");
     if (Files.isDirectory(corpus)) {
       try (Stream<Path> files = Files.list(corpus)) {
