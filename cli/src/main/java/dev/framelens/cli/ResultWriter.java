@@ -35,6 +35,11 @@ abstract class ResultWriter {
 
   abstract void write(Outcome outcome);
 
+  /** The record's id as text; empty for a line that had none (it was not a JSON object). */
+  static String id(Outcome outcome) {
+    return outcome.record().id() == null ? "" : outcome.record().id().asText();
+  }
+
   void finish() {
     out.flush();
   }
@@ -72,7 +77,8 @@ abstract class ResultWriter {
 
     @Override
     void write(Outcome outcome) {
-      out.println("== " + outcome.record().id().asText());
+      out.println("== " + (outcome.record().id() != null ? id(outcome)
+          : "(line " + outcome.record().line() + ", no id)"));
       if (outcome.failed()) {
         out.println("   ERROR: " + outcome.error());
         out.println();
@@ -180,7 +186,7 @@ abstract class ResultWriter {
         out.println(header);
         headerWritten = true;
       }
-      String id = quote(outcome.record().id().asText());
+      String id = quote(id(outcome));
       if (outcome.failed()) {
         int empty = sentences ? 4 + Frame.values().length + 1 : 1 + Frame.values().length + 2;
         out.println(id + ",".repeat(empty) + "," + quote(outcome.error()));

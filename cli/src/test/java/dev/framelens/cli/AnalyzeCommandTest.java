@@ -144,6 +144,32 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void aMalformedLineIsAnErrorRowInCsvAndTextTooAndTheRunGoesOn() throws IOException {
+    Path corpus = file("corpus.jsonl", String.join("\n",
+        "{\"id\": \"first\", \"text\": \"The militia won the battle.\"}",
+        "{\"id\": \"broken\", \"text\": ",
+        "{\"id\": \"third\", \"text\": \"Hundreds of families fled the valley.\"}"));
+    Run csv = Run.of("analyze", "--quiet", "--format", "csv", "--input-jsonl",
+        corpus.toString());
+    assertEquals(3, csv.code(), csv::toString);
+    List<String> rows = csv.out().lines().toList();
+    assertEquals(4, rows.size(), "a header and a row per line: " + csv);
+    assertTrue(rows.get(1).startsWith("first,"), csv::toString);
+    assertTrue(rows.get(2).startsWith(","), "no id on the bad line's row: " + csv);
+    assertTrue(rows.get(2).contains("line 2: not valid JSON"), csv::toString);
+    assertTrue(rows.get(3).startsWith("third,"), csv::toString);
+    assertTrue(csv.err().contains("1 of 3 records could not be analysed"), csv::toString);
+
+    Run text = Run.of("analyze", "--quiet", "--format", "text", "--input-jsonl",
+        corpus.toString());
+    assertEquals(3, text.code(), text::toString);
+    assertTrue(text.out().contains("== (line 2, no id)\n   ERROR: line 2: not valid JSON"),
+        text::toString);
+    assertTrue(text.out().contains("== third\n   labels: casualty-emphasis"), text::toString);
+    assertFalse(text.err().contains("internal error"), text::toString);
+  }
+
+  @Test
   void manyThreadsKeepTheInputOrder() throws IOException {
     StringBuilder corpus = new StringBuilder();
     for (int i = 0; i < 300; i++) {
