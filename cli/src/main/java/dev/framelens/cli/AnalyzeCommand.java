@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         "  framelens analyze --lexicon my-rules.fl --threads 8 --input-jsonl corpus.jsonl",
         "",
         "Each line of --input-jsonl is {\"id\": ..., \"text\": ...}; its other fields are "
-            + "copied to the output. A line that cannot be analysed becomes "
+            + "copied to the output (CSV: one column per field of the first record). A line that cannot be analysed becomes "
             + "{\"id\": ..., \"line\": N, \"error\": ...} and the exit code is 3."})
 final class AnalyzeCommand implements Callable<Integer> {
   @ParentCommand
@@ -76,7 +76,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     FrameDetector detector = detectorOptions.detector();
     Io io = parent.io;
     PrintStream out = runOptions.open(io);
-    ResultWriter writer = ResultWriter.of(format, out, sentences);
+    ResultWriter writer = ResultWriter.of(format, out, sentences, inputJsonl != null,
+        message -> io.err().println("framelens analyze: " + message));
     Progress progress = runOptions.progress(io);
     long[] counts = new long[2]; // records, failures
     try (Inputs.Source source = inputJsonl != null

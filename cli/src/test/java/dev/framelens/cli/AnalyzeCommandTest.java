@@ -119,6 +119,53 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void csvKeepsTheFieldsOfTheFirstRecordAsColumnsAndNamesAFieldItCannotKeep()
+      throws IOException {
+    Path corpus = file("corpus.jsonl", String.join("\n",
+        "{\"id\": \"a\", \"text\": \"The garrison surrendered.\", \"outlet\": "
+            + "\"Daily Ostrel\", \"labels\": [\"defeat\"], \"page\": 3}",
+        "{\"id\": \"b\", \"text\": \"The council met.\", \"outlet\": \"Evening, Star\", "
+            + "\"topic\": \"roads\"}"));
+    Run run = Run.of("analyze", "--quiet", "--format", "csv", "--input-jsonl",
+        corpus.toString());
+    assertEquals(0, run.code(), run::toString);
+    List<String> rows = run.out().lines().toList();
+    assertTrue(rows.get(0).endsWith(",evidence,casualties,error,outlet,input_labels,page"),
+        run::toString);
+    assertTrue(rows.get(1).endsWith(",Daily Ostrel,\"[\"\"defeat\"\"]\",3"), run::toString);
+    assertTrue(rows.get(2).endsWith(",\"Evening, Star\",,"), run::toString);
+    assertTrue(run.err().contains("line 2: field \"topic\" is not a column"), run::toString);
+
+    Run sentences = Run.of("analyze", "--quiet", "--format", "csv", "--sentences",
+        "--input-jsonl", corpus.toString());
+    assertTrue(sentences.out().lines().toList().get(1).endsWith(
+        ",The garrison surrendered.,,Daily Ostrel,\"[\"\"defeat\"\"]\",3"), sentences::toString);
+  }
+
+  @Test
+  void csvColumnsComeFromTheFirstRecordEvenAfterABadLine() throws IOException {
+    Path corpus = file("corpus.jsonl", "not json\n"
+        + "{\"id\": \"a\", \"text\": \"The garrison surrendered.\", \"outlet\": \"Herald\"}\n");
+    Run run = Run.of("analyze", "--quiet", "--format", "csv", "--input-jsonl",
+        corpus.toString());
+    assertEquals(3, run.code(), run::toString);
+    List<String> rows = run.out().lines().toList();
+    assertTrue(rows.get(0).endsWith(",error,outlet"), run::toString);
+    assertTrue(rows.get(1).startsWith(",") && rows.get(1).endsWith(","), run::toString);
+    assertTrue(rows.get(2).startsWith("a,") && rows.get(2).endsWith(",Herald"), run::toString);
+  }
+
+  @Test
+  void theTextReportShowsTheInputsOtherFields() throws IOException {
+    Path corpus = file("corpus.jsonl", "{\"id\": \"a\", \"text\": \"The garrison "
+        + "surrendered.\", \"outlet\": \"Daily Ostrel\", \"page\": 3}\n");
+    Run run = Run.of("analyze", "--quiet", "--input-jsonl", corpus.toString());
+    assertEquals(0, run.code(), run::toString);
+    assertTrue(run.out().startsWith("== a\n   fields: outlet=\"Daily Ostrel\", page=3\n"
+        + "   labels: defeat"), run::toString);
+  }
+
+  @Test
   void aMalformedLineBecomesAnErrorRecordAndTheRunGoesOn() throws IOException {
     Path corpus = file("corpus.jsonl", String.join("\n",
         "{\"id\": 1, \"text\": \"The militia won the battle.\"}",
