@@ -60,6 +60,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   RunOptions runOptions;
 
   @Mixin
+  EncodingOption encodingOption;
+
+  @Mixin
   DetectorOptions detectorOptions;
 
   @Override
@@ -70,8 +73,9 @@ final class AnalyzeCommand implements Callable<Integer> {
           : "give either FILE arguments or --input-jsonl, not both");
     }
     int workers = runOptions.workers(spec);
+    Inputs.Reading reading = runOptions.reading(spec, encodingOption);
     if (inputJsonl == null) {
-      Inputs.checkReadable(files);
+      Inputs.checkAnyReadable(files);
     }
     FrameDetector detector = detectorOptions.detector();
     Io io = parent.io;
@@ -81,7 +85,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     Progress progress = runOptions.progress(io);
     long[] counts = new long[2]; // records, failures
     try (Inputs.Source source = inputJsonl != null
-            ? Inputs.jsonl(inputJsonl, io.in(), false, null) : Inputs.files(files, io.in());
+            ? Inputs.jsonl(inputJsonl, io.in(), false, null, reading)
+            : Inputs.files(files, io.in(), reading);
         Pipeline<InputRecord, Outcome> pipeline = new Pipeline<>(workers,
             record -> analyze(detector, record),
             outcome -> {

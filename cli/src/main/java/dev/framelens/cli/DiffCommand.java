@@ -86,6 +86,9 @@ final class DiffCommand implements Callable<Integer> {
   RunOptions runOptions;
 
   @Mixin
+  EncodingOption encodingOption;
+
+  @Mixin
   DetectorOptions detectorOptions;
 
   /** A record analysed by both lexicons, or why it could not be. */
@@ -99,6 +102,7 @@ final class DiffCommand implements Callable<Integer> {
           : "missing baseline: give --against FILE or --against-default");
     }
     int workers = runOptions.workers(spec);
+    Inputs.Reading reading = runOptions.reading(spec, encodingOption);
     Inputs.checkReadable(List.of(corpus));
     FrameDetector newDetector = detectorOptions.detector();
     FrameDetector oldDetector = FrameDetector.builder().lexicon(oldLexicon()).build();
@@ -106,7 +110,7 @@ final class DiffCommand implements Callable<Integer> {
     PrintStream out = runOptions.open(io);
     DiffReport report = DiffReport.of(format, out, describeOld(), describeNew());
     Progress progress = runOptions.progress(io);
-    try (Inputs.Source source = Inputs.jsonl(corpus, io.in(), false, null);
+    try (Inputs.Source source = Inputs.jsonl(corpus, io.in(), false, null, reading);
         Pipeline<InputRecord, Compared> pipeline = new Pipeline<>(workers,
             record -> compare(oldDetector, newDetector, record),
             compared -> {

@@ -61,10 +61,13 @@ final class ExplainCommand implements Callable<Integer> {
   @Mixin
   DetectorOptions detectorOptions;
 
+  @Mixin
+  EncodingOption encodingOption;
+
   @Override
   public Integer call() {
     Io io = parent.io;
-    String text = read(file, io);
+    String text = read(file, io, new Inputs.Reading(encodingOption.encoding, Inputs.MAX_CHARS));
     FrameDetector detector = detectorOptions.detector();
     FrameAnalysis analysis = detector.analyze(text);
     String name = title != null ? title
@@ -91,9 +94,9 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   /** The document, strictly decoded as UTF-8, or a one-line {@link UserError}. */
-  private static String read(String name, Io io) {
+  private static String read(String name, Io io, Inputs.Reading reading) {
     Inputs.checkReadable(List.of(name));
-    try (Inputs.Source source = Inputs.files(List.of(name), io.in())) {
+    try (Inputs.Source source = Inputs.files(List.of(name), io.in(), reading)) {
       InputRecord record = source.next();
       if (record.failed()) {
         String error = record.error();

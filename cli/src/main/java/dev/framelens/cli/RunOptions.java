@@ -23,6 +23,11 @@ final class RunOptions {
   @Option(names = {"-q", "--quiet"}, description = "No progress on standard error.")
   boolean quiet;
 
+  @Option(names = "--max-chars", paramLabel = "N",
+      description = "A document, or a string of a JSONL line, longer than N chars becomes an "
+          + "error record (default: 104,857,600, 100 MiB, the largest tested).")
+  int maxChars = Inputs.MAX_CHARS;
+
   /** The number of threads, checked. */
   int workers(CommandSpec spec) {
     int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -31,6 +36,15 @@ final class RunOptions {
           "--threads must be at least 1: " + workers);
     }
     return workers;
+  }
+
+  /** How documents are read: {@code encoding} and {@code --max-chars}, checked. */
+  Inputs.Reading reading(CommandSpec spec, EncodingOption encoding) {
+    if (maxChars < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--max-chars must be at least 1: " + maxChars);
+    }
+    return new Inputs.Reading(encoding.encoding, maxChars);
   }
 
   /** Where the results go: {@code --output FILE}, else standard output. */

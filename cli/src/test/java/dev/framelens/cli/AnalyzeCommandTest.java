@@ -304,6 +304,104 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void aMissingOrUnreadableFileAmongSeveralIsAnErrorRecordAndTheOthersAreAnalysed()
+      throws IOException {
+    Path good = file("good.txt", "The garrison of Ostrel surrendered on Friday.");
+    Path folder = Files.createDirectory(dir.resolve("folder"));
+    Run run = Run.of("analyze", "--quiet", "--format", "jsonl", good.toString(),
+        dir.resolve("missing.txt").toString(), folder.toString());
+    assertEquals(3, run.code(), run::toString);
+    List<JsonNode> out = lines(run.out());
+    assertEquals(3, out.size(), run::toString);
+    assertEquals("defeat", out.get(0).get("labels").get(0).asText(), run::toString);
+    assertTrue(out.get(1).get("id").asText().endsWith("missing.txt"), run::toString);
+    assertEquals("cannot read: no such file", out.get(1).get("error").asText());
+    assertEquals("cannot read: not a regular file", out.get(2).get("error").asText());
+    assertTrue(run.err().contains("missing.txt: cannot read: no such file"), run::toString);
+    assertTrue(run.err().contains("2 of 3 records could not be analysed"), run::toString);
+  }
+
+  @Test
+  void onlyWhenEveryFileIsMissingIsItAUsageError() {
+    Run run = Run.of("analyze", dir.resolve("one.txt").toString(),
+        dir.resolve("two.txt").toString());
+    assertEquals(2, run.code(), run::toString);
+    assertTrue(run.err().contains("one.txt: no such file"), run::toString);
+    assertTrue(run.err().contains("two.txt: no such file"), run::toString);
+    assertEquals("", run.out());
+  }
+
+  @Test
+  void invalidUtf8NamesItsByteOffsetAndEncodingReadsTheFile() throws IOException {
+    byte[] latin1 = "The garrison surrendered at the caf\u00e9 in Ostrel."
+        .getBytes(StandardCharsets.ISO_8859_1);
+    Path doc = Files.write(dir.resolve("latin1.txt"), latin1);
+    Run strict = Run.of("analyze", "--quiet", "--format", "jsonl", doc.toString());
+    assertEquals(3, strict.code(), strict::toString);
+    assertEquals("not valid UTF-8 at byte offset 35 (give --encoding if the file is in another "
+        + "encoding)", lines(strict.out()).get(0).get("error").asText(), strict::toString);
+    Run latin = Run.of("analyze", "--quiet", "--format", "jsonl", "--encoding", "ISO-8859-1",
+        doc.toString());
+    assertEquals(0, latin.code(), latin::toString);
+    assertEquals("defeat", lines(latin.out()).get(0).get("labels").get(0).asText());
+  }
+
+  @Test
+  void anInvalidUtf8LineOfACorpusIsAnErrorRecordWithItsOffsets() throws IOException {
+    byte[] first = "{\"id\": 1, \"text\": \"The rebels won.\"}\n"
+        .getBytes(StandardCharsets.UTF_8);
+    byte[] second = "{\"id\": 2, \"text\": \"The caf\u00e9 fell.\"}\n"
+        .getBytes(StandardCharsets.ISO_8859_1);
+    Path corpus = dir.resolve("mixed.jsonl");
+    Files.write(corpus, first);
+    Files.write(corpus, second, java.nio.file.StandardOpenOption.APPEND);
+    Run run = Run.of("analyze", "--quiet", "--format", "jsonl", "--input-jsonl",
+        corpus.toString());
+    assertEquals(3, run.code(), run::toString);
+    List<JsonNode> out = lines(run.out());
+    assertEquals(2, out.size(), run::toString);
+    assertEquals("line 2: not valid UTF-8 at byte offset 26 of the line (byte offset "
+        + (first.length + 26) + " of the file; give --encoding if the file is in another "
+        + "encoding)", out.get(1).get("error").asText(), run::toString);
+    Run windows = Run.of("analyze", "--quiet", "--format", "jsonl", "--encoding",
+        "windows-1252", "--input-jsonl", corpus.toString());
+    assertEquals(0, windows.code(), windows::toString);
+  }
+
+  @Test
+  void aRecordLongerThanJacksonsDefaultStringLimitIsAnalysed() throws IOException {
+    String text = "The quay was quiet all day. ".repeat(720_000);
+    assertTrue(text.length() > 20_000_000);
+    Path corpus = file("long.jsonl", "{\"id\": \"long\", \"text\": \"" + text + "\"}\n");
+    Run run = Run.of("analyze", "--quiet", "--format", "csv", "--input-jsonl",
+        corpus.toString());
+    assertEquals(0, run.code(), run::toString);
+    assertTrue(run.out().lines().toList().get(1).startsWith("long,,"), run::toString);
+  }
+
+  @Test
+  void aRecordOverMaxCharsIsAnErrorRecordWithItsIdAndLine() throws IOException {
+    String text = "The quay was quiet. ".repeat(10);
+    Path corpus = file("c.jsonl", "{\"id\": \"short\", \"text\": \"The rebels won.\"}\n"
+        + "{\"text\": \"" + text + "\", \"id\": \"long\"}\n");
+    Run run = Run.of("analyze", "--quiet", "--format", "jsonl", "--max-chars", "100",
+        "--input-jsonl", corpus.toString());
+    assertEquals(3, run.code(), run::toString);
+    JsonNode error = lines(run.out()).get(1);
+    assertEquals("long", error.get("id").asText(), run::toString);
+    assertEquals(2, error.get("line").asInt(), run::toString);
+    assertEquals("line 2: a string longer than 100 chars, the limit (--max-chars)",
+        error.get("error").asText());
+
+    Path doc = file("long.txt", text);
+    Run files = Run.of("analyze", "--quiet", "--format", "jsonl", "--max-chars", "100",
+        doc.toString());
+    assertEquals(3, files.code(), files::toString);
+    assertEquals("200 chars, more than 100, the limit (--max-chars)",
+        lines(files.out()).get(0).get("error").asText());
+  }
+
+  @Test
   void debugShowsTheStackTrace() {
     Run run = Run.of("analyze", "--debug", dir.resolve("missing.txt").toString());
     assertEquals(2, run.code());

@@ -87,6 +87,24 @@ class DiffCommandTest {
   }
 
   @Test
+  void encodingReadsACorpusInAnotherEncoding() throws IOException {
+    Path corpus = Files.write(dir.resolve("latin1.jsonl"), ("{\"id\": \"c1\", \"text\": "
+        + "\"The Tarn Brigade won the battle at the caf\u00e9.\"}\n")
+        .getBytes(StandardCharsets.ISO_8859_1));
+    List<String> args = new ArrayList<>(List.of(standalone("--format", "jsonl")));
+    args.set(args.size() - 1, corpus.toString());
+    LintCommandTest.Result strict = run(args.toArray(String[]::new));
+    assertEquals(3, strict.code(), strict::toString);
+    assertTrue(strict.err().contains("line 1: not valid UTF-8 at byte offset"), strict::toString);
+    args.add(1, "--encoding");
+    args.add(2, "ISO-8859-1");
+    LintCommandTest.Result latin = run(args.toArray(String[]::new));
+    assertEquals(0, latin.code(), latin::toString);
+    assertEquals("", latin.err(), latin::toString);
+    assertTrue(lines(latin.out()).get(0).has("summary"), latin::toString);
+  }
+
+  @Test
   void jsonlListsExactlyTheChangedRecordsWithEvidenceOnBothSidesAndASummary()
       throws IOException {
     LintCommandTest.Result run = run(standalone("--format", "jsonl", "--threads", "3"));

@@ -314,13 +314,25 @@ class ExplainCommandTest {
     r = run("explain", bad.toString(), "--html", dir.resolve("b.html").toString());
     assertEquals(2, r.code(), r::toString);
     assertTrue(r.err().startsWith("framelens explain: cannot read " + bad
-        + ": not valid UTF-8\n"), r::toString);
+        + ": not valid UTF-8 at byte offset 1 (give --encoding if the file is in another "
+        + "encoding)\n"), r::toString);
     assertNoStackTrace(r);
     r = run(new byte[] {(byte) 0xFF}, "explain", "-", "--html", "-");
     assertEquals(2, r.code(), r::toString);
     assertEquals("", r.out());
-    assertTrue(r.err().startsWith("framelens explain: cannot read -: not valid UTF-8\n"),
-        r::toString);
+    assertTrue(r.err().startsWith("framelens explain: cannot read -: not valid UTF-8 at byte "
+        + "offset 0"), r::toString);
+  }
+
+  @Test
+  void encodingReadsADocumentInAnotherEncoding() throws IOException {
+    Path latin1 = Files.write(dir.resolve("latin1.txt"),
+        "The garrison at the caf\u00e9 surrendered.".getBytes(StandardCharsets.ISO_8859_1));
+    Path html = dir.resolve("latin1.html");
+    Result r = run("explain", "--quiet", "--encoding", "ISO-8859-1", latin1.toString(),
+        "--html", html.toString());
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(Files.readString(html).contains("caf\u00e9"), "the page has the text decoded");
   }
 
   @Test
