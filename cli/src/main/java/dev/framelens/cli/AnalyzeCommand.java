@@ -83,6 +83,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     ResultWriter writer = ResultWriter.of(format, out, sentences, inputJsonl != null,
         message -> io.err().println("framelens analyze: " + message));
     Progress progress = runOptions.progress(io);
+    RecordErrors errors = new RecordErrors(io.err(), "analyze", inputJsonl, reading,
+        "framelens analyze");
     long[] counts = new long[2]; // records, failures
     try (Inputs.Source source = inputJsonl != null
             ? Inputs.jsonl(inputJsonl, io.in(), false, null, reading)
@@ -94,7 +96,9 @@ final class AnalyzeCommand implements Callable<Integer> {
               counts[0]++;
               if (outcome.failed()) {
                 counts[1]++;
-                io.err().println("framelens analyze: " + describe(outcome));
+                errors.failed(outcome.record(), describe(outcome));
+              } else {
+                errors.ok();
               }
               progress.tick(source.bytesRead(), source.totalBytes());
             })) {
@@ -102,6 +106,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         pipeline.accept(source.next());
       }
       pipeline.finish();
+      errors.finish();
       progress.finish(source.bytesRead(), source.totalBytes());
     } finally {
       writer.finish();

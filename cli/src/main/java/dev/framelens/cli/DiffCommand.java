@@ -110,12 +110,15 @@ final class DiffCommand implements Callable<Integer> {
     PrintStream out = runOptions.open(io);
     DiffReport report = DiffReport.of(format, out, describeOld(), describeNew());
     Progress progress = runOptions.progress(io);
+    RecordErrors errors = new RecordErrors(io.err(), "diff", corpus, reading, null);
     try (Inputs.Source source = Inputs.jsonl(corpus, io.in(), false, null, reading);
         Pipeline<InputRecord, Compared> pipeline = new Pipeline<>(workers,
             record -> compare(oldDetector, newDetector, record),
             compared -> {
               if (compared.error() != null) {
-                io.err().println("framelens diff: " + compared.error());
+                errors.failed(compared.record(), compared.error());
+              } else {
+                errors.ok();
               }
               report.add(compared);
               progress.tick(source.bytesRead(), source.totalBytes());
@@ -124,6 +127,7 @@ final class DiffCommand implements Callable<Integer> {
         pipeline.accept(source.next());
       }
       pipeline.finish();
+      errors.finish();
       progress.finish(source.bytesRead(), source.totalBytes());
     } catch (UncheckedIOException e) {
       throw new UserError(ExitCodes.USAGE, "cannot read " + corpus + ": " + e.getMessage(), e);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.LongNode;
@@ -243,7 +244,9 @@ final class Inputs {
     ObjectMapper json = new ObjectMapper(JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxStringLength(reading.maxChars()).build())
-        .build());
+        .build())
+        // "{...}," is no JSONL line: what follows the object is an error, not ignored.
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     return new Source() {
       private long lineNumber;
       private InputRecord pending;
@@ -328,8 +331,13 @@ final class Inputs {
       return error(number, idOf(json, line), String.format(Locale.ROOT, "line %d: a string "
           + "longer than %,d chars, the limit (--max-chars)", number, reading.maxChars()));
     } catch (JsonProcessingException e) {
-      return error(number, null, "line " + number + ": not valid JSON: "
-          + e.getOriginalMessage());
+      // Jackson's own message may end with where it started ("(start marker at [Source:
+      // REDACTED ...; line: 1, column: 1])"): the column is given up front instead.
+      String message = e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source:.*",
+          "");
+      return error(number, null, "line " + number + ": not valid JSON"
+          + (e.getLocation() != null && e.getLocation().getColumnNr() > 0
+              ? " at column " + e.getLocation().getColumnNr() : "") + ": " + message);
     }
     if (!(node instanceof ObjectNode object)) {
       return error(number, null, "line " + number + ": not a JSON object");
@@ -379,7 +387,8 @@ final class Inputs {
         String field = parser.currentName();
         parser.nextToken();
         if (field.equals("id")) {
-          return json.readTree(parser);
+          return json.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+              .readTree(parser);
         }
         parser.skipChildren();
       }
@@ -395,6 +404,51 @@ final class Inputs {
 
   private static String stripBom(String text) {
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  /** What {@link #looksLike} says of a file of text that is neither JSON nor binary. */
+  static final String PLAIN_TEXT = "plain text";
+
+  /**
+   * What the file {@code name} looks like, from its first 64 KiB: binary data, text in another
+   * encoding, a JSON array, JSON over several lines or plain text; null for standard input or a
+   * file that cannot be read.
+   */
+  static String looksLike(String name, Charset encoding) {
+    if (name.equals("-")) {
+      return null;
+    }
+    byte[] head;
+    try (InputStream in = Files.newInputStream(Path.of(name))) {
+      head = in.readNBytes(1 << 16);
+    } catch (IOException e) {
+      return null;
+    }
+    int controls = 0;
+    for (byte b : head) {
+      if (b == 0) {
+        return "binary data";
+      }
+      if (b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') {
+        controls++;
+      }
+    }
+    if (controls > head.length / 100) {
+      return "binary data";
+    }
+    CharBuffer text = CharBuffer.allocate(head.length + 4);
+    // Not the end of input: a char cut at the end of the 64 KiB is no error.
+    if (encoding.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(head), text, false).isError()) {
+      return "text in another encoding than " + encoding.name() + " (give --encoding)";
+    }
+    String start = text.flip().toString().stripLeading();
+    if (start.startsWith("\uFEFF")) {
+      start = start.substring(1).stripLeading();
+    }
+    return start.startsWith("[") ? "a JSON array"
+        : start.startsWith("{") ? "JSON spread over several lines" : PLAIN_TEXT;
   }
 
   /** Bytes that are not valid in an encoding, at {@code offset}. */

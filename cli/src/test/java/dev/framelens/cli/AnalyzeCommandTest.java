@@ -402,6 +402,40 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void aFileThatIsNotJsonlIsSummarisedAfterTwentyBadLines() throws IOException {
+    StringBuilder prose = new StringBuilder();
+    for (int i = 1; i <= 60; i++) {
+      prose.append("Paragraph ").append(i).append(": the ferry left the harbour late.\n");
+    }
+    Path notes = file("notes.txt", prose.toString());
+    Run run = Run.of("analyze", "--quiet", "--format", "jsonl", "--input-jsonl",
+        notes.toString());
+    assertEquals(3, run.code(), run::toString);
+    assertEquals(60, lines(run.out()).size(), "every line is still an error record");
+    assertEquals(20, run.err().lines().filter(l -> l.startsWith("framelens analyze: line "))
+        .count(), run::toString);
+    assertTrue(run.err().contains("40 more lines like these followed (lines 21 to 60)"),
+        run::toString);
+    assertTrue(run.err().contains(notes + " looks like plain text, not JSONL (one JSON object "
+        + "a line): to analyse it as one document, pass it as a FILE argument: framelens "
+        + "analyze " + notes), run::toString);
+    assertTrue(run.err().contains("framelens analyze: line 1: not valid JSON at column 10: "
+        + "Unrecognized token 'Paragraph'"), run::toString);
+    assertFalse(run.err().contains("REDACTED"), "no Jackson internals: " + run);
+
+    byte[] binary = new byte[4000];
+    for (int i = 0; i < binary.length; i++) {
+      binary[i] = (byte) (i % 50 == 49 ? '\n' : i % 7);
+    }
+    Path blob = Files.write(dir.resolve("blob.bin"), binary);
+    Run bin = Run.of("analyze", "--quiet", "--format", "jsonl", "--input-jsonl",
+        blob.toString());
+    assertEquals(3, bin.code(), bin::toString);
+    assertTrue(bin.err().contains("60 more lines like these followed"), bin::toString);
+    assertTrue(bin.err().contains(blob + " looks like binary data, not JSONL"), bin::toString);
+  }
+
+  @Test
   void debugShowsTheStackTrace() {
     Run run = Run.of("analyze", "--debug", dir.resolve("missing.txt").toString());
     assertEquals(2, run.code());

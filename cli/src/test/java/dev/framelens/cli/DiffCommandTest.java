@@ -105,6 +105,22 @@ class DiffCommandTest {
   }
 
   @Test
+  void aCorpusThatIsNotJsonlIsSummarisedAfterTwentyBadLines() throws IOException {
+    Path notes = file("notes.jsonl", "[\n" + "  {\"id\": 1, \"text\": \"The ferry left.\"},\n"
+        .repeat(30) + "]\n");
+    List<String> args = new ArrayList<>(List.of(standalone("--format", "jsonl")));
+    args.set(args.size() - 1, notes.toString());
+    LintCommandTest.Result run = run(args.toArray(String[]::new));
+    assertEquals(3, run.code(), run::toString);
+    assertEquals(20, run.err().lines().filter(l -> l.startsWith("framelens diff: line "))
+        .count(), run::toString);
+    assertTrue(run.err().contains("framelens diff: 12 more lines like these followed (lines "
+        + "21 to 32)\nframelens diff: " + notes + " looks like a JSON array, not JSONL (one "
+        + "JSON object a line)\n"), run::toString);
+    assertTrue(run.err().contains("32 of 32 corpus lines could not be used"), run::toString);
+  }
+
+  @Test
   void jsonlListsExactlyTheChangedRecordsWithEvidenceOnBothSidesAndASummary()
       throws IOException {
     LintCommandTest.Result run = run(standalone("--format", "jsonl", "--threads", "3"));
