@@ -3,14 +3,8 @@ package dev.framelens.cli;
 import dev.framelens.Frame;
 import dev.framelens.FrameAnalysis;
 import dev.framelens.FrameDetector;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -67,33 +61,28 @@ final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Io io = parent.io;
-    String text = read(file, io, new Inputs.Reading(encodingOption.encoding, Inputs.MAX_CHARS));
-    FrameDetector detector = detectorOptions.detector();
-    FrameAnalysis analysis = detector.analyze(text);
-    String name = title != null ? title
-        : file.equals("-") ? "standard input" : Path.of(file).getFileName().toString();
-    String page = HtmlReport.of(name, analysis, detector).render();
-    if (html.equals("-")) {
-      io.out().print(page);
-      io.out().flush();
-      return ExitCodes.OK;
-    }
-    try {
-      Files.writeString(Path.of(html), page, StandardCharsets.UTF_8);
-    } catch (InvalidPathException e) {
-      throw new UserError(ExitCodes.USAGE, "cannot write " + html + ": " + e.getReason(), e);
-    } catch (IOException e) {
-      throw new UserError(ExitCodes.USAGE, "cannot write " + html + ": " + reason(e), e);
-    }
-    if (!quiet) {
-      io.err().println("framelens explain: wrote " + html + " (labels: "
-          + (analysis.labels().isEmpty() ? "none" : analysis.labels().stream()
-              .map(Frame::id).collect(Collectors.joining(", "))) + ")");
+    List<String> inputs = new ArrayList<>(List.of(file));
+    inputs.addAll(detectorOptions.files());
+    try (OutputFile output = html.equals("-") ? OutputFile.of(io.out())
+        : OutputFile.create(html, inputs)) {
+      String text = read(file, io, new Inputs.Reading(encodingOption.encoding,
+          Inputs.MAX_CHARS));
+      FrameDetector detector = detectorOptions.detector();
+      FrameAnalysis analysis = detector.analyze(text);
+      String name = title != null ? title
+          : file.equals("-") ? "standard input" : Path.of(file).getFileName().toString();
+      output.stream().print(HtmlReport.of(name, analysis, detector).render());
+      output.commit();
+      if (!quiet && !html.equals("-")) {
+        io.err().println("framelens explain: wrote " + html + " (labels: "
+            + (analysis.labels().isEmpty() ? "none" : analysis.labels().stream()
+                .map(Frame::id).collect(Collectors.joining(", "))) + ")");
+      }
     }
     return ExitCodes.OK;
   }
 
-  /** The document, strictly decoded as UTF-8, or a one-line {@link UserError}. */
+  /** The document, strictly decoded, or a one-line {@link UserError}. */
   private static String read(String name, Io io, Inputs.Reading reading) {
     Inputs.checkReadable(List.of(name));
     try (Inputs.Source source = Inputs.files(List.of(name), io.in(), reading)) {
@@ -105,18 +94,5 @@ final class ExplainCommand implements Callable<Integer> {
       }
       return record.text();
     }
-  }
-
-  private static String reason(IOException e) {
-    if (e instanceof NoSuchFileException) {
-      return "no such directory";
-    }
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof FileSystemException fs && fs.getReason() != null) {
-      return fs.getReason();
-    }
-    return e.getMessage() != null ? e.getMessage() : e.toString();
   }
 }

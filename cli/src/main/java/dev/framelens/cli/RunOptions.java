@@ -1,10 +1,7 @@
 package dev.framelens.cli;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,23 +44,13 @@ final class RunOptions {
     return new Inputs.Reading(encoding.encoding, maxChars);
   }
 
-  /** Where the results go: {@code --output FILE}, else standard output. */
-  PrintStream open(Io io) {
-    if (output == null) {
-      return io.out();
-    }
-    try {
-      return new PrintStream(Files.newOutputStream(output), false, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UserError(ExitCodes.USAGE, "cannot write " + output + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Closes the output if it is a file of its own. */
-  void close(PrintStream out) {
-    if (output != null) {
-      out.close();
-    }
+  /**
+   * Where the results go: {@code --output FILE}, else standard output. The file must not be one
+   * of {@code inputs}; it takes its place only when the command commits it.
+   */
+  OutputFile output(Io io, Collection<String> inputs) {
+    return output == null ? OutputFile.of(io.out())
+        : OutputFile.create(output.toString(), inputs);
   }
 
   Progress progress(Io io) {

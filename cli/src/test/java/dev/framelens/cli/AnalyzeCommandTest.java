@@ -269,6 +269,61 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void anOutputThatIsAnInputIsRefusedAndTheInputIsKept() throws IOException {
+    String content = "{\"id\": 1, \"text\": \"The garrison surrendered.\"}\n";
+    Path corpus = file("c.jsonl", content);
+    Path link = Files.createSymbolicLink(dir.resolve("link.jsonl"), corpus);
+    Path lexicon = file("extra.fl", "frame victory\nrule planted-flag : planted (the|its) flag\n");
+    for (String[] args : List.of(
+        new String[] {"--input-jsonl", corpus.toString(), "--output", corpus.toString()},
+        new String[] {"--input-jsonl", corpus.toString(),
+            "--output", dir.resolve(".").resolve("c.jsonl").toString()},
+        new String[] {"--input-jsonl", link.toString(), "--output", corpus.toString()},
+        new String[] {"--output", corpus.toString(), file("a.txt", "x").toString(),
+            corpus.toString()},
+        new String[] {"--lexicon", lexicon.toString(), "--output", lexicon.toString(),
+            file("b.txt", "x").toString()})) {
+      List<String> all = new ArrayList<>(List.of("analyze", "--quiet"));
+      all.addAll(List.of(args));
+      Run run = Run.of(all.toArray(String[]::new));
+      assertEquals(2, run.code(), run::toString);
+      assertTrue(run.err().startsWith("framelens analyze: the output "), run::toString);
+      assertTrue(run.err().contains(" is an input ("), run::toString);
+    }
+    assertEquals(content, Files.readString(corpus), "the corpus is intact");
+    assertTrue(Files.readString(lexicon).startsWith("frame victory"), "the lexicon is intact");
+  }
+
+  @Test
+  void aFailedRunLeavesTheOutputAsItWasAndNoTemporaryFile() throws IOException {
+    Path output = file("out.jsonl", "the results of an earlier run\n");
+    Run run = Run.of("analyze", "--quiet", "--format", "jsonl", "--input-jsonl",
+        dir.resolve("missing.jsonl").toString(), "--output", output.toString());
+    assertEquals(2, run.code(), run::toString);
+    assertEquals("the results of an earlier run\n", Files.readString(output));
+    try (var files = Files.list(dir)) {
+      assertEquals(List.of("out.jsonl"), files.map(p -> p.getFileName().toString()).toList());
+    }
+    Run ok = Run.of("analyze", "--quiet", "--format", "jsonl", "--output", output.toString(),
+        file("d.txt", "The garrison surrendered.").toString());
+    assertEquals(0, ok.code(), ok::toString);
+    assertTrue(Files.readString(output).startsWith("{\"id\":"), ok::toString);
+    try (var files = Files.list(dir)) {
+      assertEquals(2, files.count(), "the output and the document, no temporary file");
+    }
+  }
+
+  @Test
+  void anOutputInAMissingFolderSaysSo() throws IOException {
+    Path output = dir.resolve("no-such-folder").resolve("out.jsonl");
+    Run run = Run.of("analyze", "--quiet", "--output", output.toString(),
+        file("d.txt", "The garrison surrendered.").toString());
+    assertEquals(2, run.code(), run::toString);
+    assertEquals("framelens analyze: cannot write " + output + ": no such directory",
+        run.err().lines().findFirst().orElse(""), run::toString);
+  }
+
+  @Test
   void extraLexiconOnTopOfTheDefaultAndALexiconOfItsOwn() throws IOException {
     Path extra = file("extra.fl", "frame victory\nrule planted-flag : planted (the|its) flag\n"
         + "  example: They planted the flag on the hill.\n");

@@ -121,6 +121,23 @@ class DiffCommandTest {
   }
 
   @Test
+  void aReportThatWouldOverwriteTheCorpusOrALexiconIsRefused() throws IOException {
+    String[] args = standalone();
+    String corpus = args[args.length - 1];
+    String before = Files.readString(Path.of(corpus));
+    for (String output : List.of(corpus, dir.resolve("old.fl").toString())) {
+      List<String> all = new ArrayList<>(List.of(args));
+      all.addAll(1, List.of("--output", output));
+      LintCommandTest.Result run = run(all.toArray(String[]::new));
+      assertEquals(2, run.code(), run::toString);
+      assertTrue(run.err().startsWith("framelens diff: the output " + output + " is an input"),
+          run::toString);
+    }
+    assertEquals(before, Files.readString(Path.of(corpus)));
+    assertEquals(OLD, Files.readString(dir.resolve("old.fl")));
+  }
+
+  @Test
   void jsonlListsExactlyTheChangedRecordsWithEvidenceOnBothSidesAndASummary()
       throws IOException {
     LintCommandTest.Result run = run(standalone("--format", "jsonl", "--threads", "3"));

@@ -359,6 +359,16 @@ class ExplainCommandTest {
   }
 
   @Test
+  void aPageThatWouldOverwriteTheDocumentIsRefused() throws IOException {
+    Path doc = write("article.txt", DOC);
+    Result r = run("explain", doc.toString(), "--html", doc.toString());
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().startsWith("framelens explain: the output " + doc + " is an input ("),
+        r::toString);
+    assertEquals(DOC, Files.readString(doc), "the article is intact");
+  }
+
+  @Test
   void lexiconOptionsAreHonoured() throws IOException {
     Path doc = write("doc.txt", DOC);
     String html = dir.resolve("x.html").toString();
