@@ -103,6 +103,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 }
                 progress.tick(source.bytesRead(), source.totalBytes());
               })) {
+        parent.reading = source::where;
         while (source.hasNext()) {
           pipeline.accept(source.next());
         }

@@ -126,6 +126,7 @@ final class DiffCommand implements Callable<Integer> {
                 diff.add(compared);
                 progress.tick(source.bytesRead(), source.totalBytes());
               })) {
+        parent.reading = source::where;
         while (source.hasNext()) {
           pipeline.accept(source.next());
         }

@@ -3,9 +3,11 @@ package dev.framelens.cli;
 import dev.framelens.Frame;
 import dev.framelens.FrameAnalysis;
 import dev.framelens.FrameDetector;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -33,6 +35,13 @@ import picocli.CommandLine.ParentCommand;
         "  framelens explain article.txt --lexicon my-rules.fl --html report.html",
         "  framelens explain article.txt --title \"Morning edition\" --html - > report.html"})
 final class ExplainCommand implements Callable<Integer> {
+  /**
+   * The longest document explained without {@code --force}, in chars: a page shows the text,
+   * a row per sentence and per match, some 30 bytes of page per char of news, and a browser
+   * stalls on pages much larger than this one's.
+   */
+  static final int MAX_CHARS = 1_000_000;
+
   @ParentCommand
   FramelensCommand parent;
 
@@ -52,6 +61,11 @@ final class ExplainCommand implements Callable<Integer> {
       description = "Do not say on standard error where the page was written.")
   boolean quiet;
 
+  @Option(names = "--force",
+      description = "Explain a document longer than 1,000,000 chars all the same (its page "
+          + "may be too large for a browser).")
+  boolean force;
+
   @Mixin
   DetectorOptions detectorOptions;
 
@@ -65,13 +79,25 @@ final class ExplainCommand implements Callable<Integer> {
     inputs.addAll(detectorOptions.files());
     try (OutputFile output = html.equals("-") ? OutputFile.of(io.out())
         : OutputFile.create(html, inputs)) {
+      parent.reading = () -> file;
       String text = read(file, io, new Inputs.Reading(encodingOption.encoding,
           Inputs.MAX_CHARS));
+      if (text.length() > MAX_CHARS && !force) {
+        throw new UserError(ExitCodes.USAGE, String.format(Locale.ROOT, "%s has %,d chars, "
+            + "more than explain shows (%,d): its page would be too large for a browser; give "
+            + "--force to write it all the same, or use 'framelens analyze'", file,
+            text.length(), MAX_CHARS));
+      }
       FrameDetector detector = detectorOptions.detector();
       FrameAnalysis analysis = detector.analyze(text);
       String name = title != null ? title
           : file.equals("-") ? "standard input" : Path.of(file).getFileName().toString();
-      output.stream().print(HtmlReport.of(name, analysis, detector).render());
+      try {
+        HtmlReport.of(name, analysis, detector).render(output.stream());
+      } catch (IOException e) {
+        throw new UserError(ExitCodes.USAGE, "cannot write " + html + ": "
+            + OutputFile.reason(e), e); // a PrintStream throws none; it tells commit()
+      }
       output.commit();
       if (!quiet && !html.equals("-")) {
         io.err().println("framelens explain: wrote " + html + " (labels: "

@@ -71,6 +71,9 @@ final class Inputs {
     /** Total bytes, or -1 when unknown (standard input). */
     long totalBytes();
 
+    /** What was read last: a file's name, or a corpus's name and line. */
+    String where();
+
     @Override
     void close();
   }
@@ -142,6 +145,11 @@ final class Inputs {
     return new Source() {
       private int next;
       private long read;
+
+      @Override
+      public String where() {
+        return next == 0 ? null : names.get(next - 1);
+      }
 
       @Override
       public boolean hasNext() {
@@ -248,8 +256,13 @@ final class Inputs {
         // "{...}," is no JSONL line: what follows the object is an error, not ignored.
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     return new Source() {
-      private long lineNumber;
+      private volatile long lineNumber;
       private InputRecord pending;
+
+      @Override
+      public String where() {
+        return String.format(Locale.ROOT, "%s (read up to line %,d)", name, lineNumber);
+      }
 
       @Override
       public boolean hasNext() {

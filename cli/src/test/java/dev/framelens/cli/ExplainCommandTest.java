@@ -369,6 +369,23 @@ class ExplainCommandTest {
   }
 
   @Test
+  void aDocumentOverTheLimitIsRefusedUnlessForced() throws IOException {
+    String text = "The quay was quiet. ".repeat(ExplainCommand.MAX_CHARS / 20 + 1);
+    Path doc = write("long.txt", text);
+    Path html = dir.resolve("long.html");
+    Result r = run("explain", doc.toString(), "--html", html.toString());
+    assertEquals(2, r.code(), r::toString);
+    assertEquals(String.format(Locale.ROOT, "framelens explain: %s has %,d chars, more than "
+        + "explain shows (%,d): its page would be too large for a browser; give --force to "
+        + "write it all the same, or use 'framelens analyze'", doc, text.length(),
+        ExplainCommand.MAX_CHARS), r.err().lines().findFirst().orElse(""), r::toString);
+    assertFalse(Files.exists(html));
+    r = run("explain", "--quiet", "--force", doc.toString(), "--html", html.toString());
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(Files.readString(html).endsWith("</html>\n"));
+  }
+
+  @Test
   void lexiconOptionsAreHonoured() throws IOException {
     Path doc = write("doc.txt", DOC);
     String html = dir.resolve("x.html").toString();
