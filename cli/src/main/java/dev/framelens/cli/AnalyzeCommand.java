@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
         "  framelens analyze --lexicon my-rules.fl --threads 8 --input-jsonl corpus.jsonl",
         "",
         "Each line of --input-jsonl is {\"id\": ..., \"text\": ...}; its other fields are "
-            + "copied to the output (CSV: one column per field of the first record). A line that cannot be analysed becomes "
-            + "{\"id\": ..., \"line\": N, \"error\": ...} and the exit code is 3."})
+            + "copied to the output (CSV: one column per field of the first record). A line "
+            + "that cannot be analysed becomes {\"id\": ..., \"line\": N, \"error\": ...} and "
+            + "the exit code is 3."})
 final class AnalyzeCommand implements Callable<Integer> {
   @ParentCommand
   FramelensCommand parent;

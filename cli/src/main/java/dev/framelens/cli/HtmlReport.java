@@ -205,7 +205,10 @@ final class HtmlReport {
   /** How many chars of page are gathered before they are handed on. */
   private static final int CHUNK = 1 << 16;
 
-  /** Where {@link #spill} hands the page on, while {@link #render(Appendable)} runs. */
+  /**
+   * Where {@link #spill} hands the page on, while {@link #render(Appendable)} runs: a report is
+   * rendered by one thread at a time.
+   */
   private Appendable sink;
 
   /** The page. */

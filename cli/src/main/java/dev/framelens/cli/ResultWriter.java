@@ -1,12 +1,12 @@
 package dev.framelens.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.framelens.CasualtyCount;
 import dev.framelens.Evidence;
 import dev.framelens.Frame;
 import dev.framelens.FrameAnalysis;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -62,7 +62,8 @@ class LauncherTest {
     assertEquals(0, launch.code(), launch::toString);
     assertTrue(launch.err().contains("framelens: building "), launch::toString);
     assertFalse(launch.err().contains("\u001b"), "an escape code on standard error: " + launch);
-    assertTrue(launch.out().startsWith("java -Dframelens.stderr.tty=false -jar "), launch::toString);
+    assertTrue(launch.out().startsWith("java -Dframelens.stderr.tty=false -jar "),
+        launch::toString);
     assertTrue(launch.out().endsWith("framelens.jar --version\n"), launch::toString);
   }
 
