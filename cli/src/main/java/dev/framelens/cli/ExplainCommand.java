@@ -81,7 +81,7 @@ final class ExplainCommand implements Callable<Integer> {
         : OutputFile.create(html, inputs)) {
       parent.reading = () -> file;
       String text = read(file, io, new Inputs.Reading(encodingOption.encoding,
-          Inputs.MAX_CHARS));
+          Inputs.MAX_CHARS, true, false));
       if (text.length() > MAX_CHARS && !force) {
         throw new UserError(ExitCodes.USAGE, String.format(Locale.ROOT, "%s has %,d chars, "
             + "more than explain shows (%,d): its page would be too large for a browser; give "

@@ -55,13 +55,21 @@ final class Inputs {
    * @param maxChars the longest text, and the longest string of a corpus line, in chars: a
    *     longer one makes an error record
    */
-  record Reading(Charset encoding, int maxChars) {
-    static final Reading DEFAULT = new Reading(StandardCharsets.UTF_8, MAX_CHARS);
-  }
+  record Reading(Charset encoding, int maxChars, boolean hasEncodingOption,
+      boolean hasMaxCharsOption) {
+    /** UTF-8 up to {@link #MAX_CHARS}, for a command with neither option. */
+    static final Reading DEFAULT = new Reading(StandardCharsets.UTF_8, MAX_CHARS, false, false);
 
-  /** What a message about text that cannot be decoded suggests. */
-  private static final String ENCODING_HINT = "give --encoding if the file is in another "
-      + "encoding";
+    /** What a message about text that cannot be decoded suggests, if the command can. */
+    String encodingHint() {
+      return hasEncodingOption ? "give --encoding if the file is in another encoding" : "";
+    }
+
+    /** How a message names the limit of length. */
+    String limit() {
+      return hasMaxCharsOption ? "the limit (--max-chars)" : "the limit";
+    }
+  }
 
   /** A source of records that also says how far it has read, for progress. */
   interface Source extends java.util.Iterator<InputRecord>, AutoCloseable {
@@ -178,21 +186,23 @@ final class Inputs {
             if (size > limit) {
               read += size;
               return error(0, id, String.format(Locale.ROOT, "%,d bytes, more than %,d chars, "
-                  + "the limit (--max-chars)", size, reading.maxChars()));
+                  + "%s", size, reading.maxChars(), reading.limit()));
             }
             bytes = Files.readAllBytes(Path.of(name));
           }
           read += bytes.length;
           String text = decode(bytes, bytes.length, reading.encoding());
           if (text.length() > reading.maxChars() || bytes.length > limit) {
-            return error(0, id, String.format(Locale.ROOT, "%s chars, more than %,d, the limit "
-                + "(--max-chars)", bytes.length > limit ? "at least " + reading.maxChars()
-                : String.format(Locale.ROOT, "%,d", text.length()), reading.maxChars()));
+            return error(0, id, String.format(Locale.ROOT, "%s chars, more than %,d, %s",
+                bytes.length > limit ? "at least " + reading.maxChars()
+                : String.format(Locale.ROOT, "%,d", text.length()), reading.maxChars(),
+                reading.limit()));
           }
           return new InputRecord(0, id, stripBom(text), null, null, null);
         } catch (Undecodable e) {
           return error(0, id, "not valid " + reading.encoding().name() + " at byte offset "
-              + e.offset + " (" + ENCODING_HINT + ")");
+              + e.offset + (reading.hasEncodingOption() ? " (" + reading.encodingHint() + ")"
+                  : ""));
         } catch (IOException e) {
           return error(0, id, "cannot read: " + e.getMessage());
         }
@@ -327,7 +337,8 @@ final class Inputs {
     } catch (Undecodable e) {
       return error(number, null, "line " + number + ": not valid " + reading.encoding().name()
           + " at byte offset " + e.offset + " of the line (byte offset "
-          + (lines.start + e.offset) + " of the file; " + ENCODING_HINT + ")");
+          + (lines.start + e.offset) + " of the file"
+          + (reading.hasEncodingOption() ? "; " + reading.encodingHint() : "") + ")");
     }
     if (number == 1) {
       line = stripBom(line);
@@ -342,7 +353,7 @@ final class Inputs {
       node = json.readTree(line);
     } catch (StreamConstraintsException e) {
       return error(number, idOf(json, line), String.format(Locale.ROOT, "line %d: a string "
-          + "longer than %,d chars, the limit (--max-chars)", number, reading.maxChars()));
+          + "longer than %,d chars, %s", number, reading.maxChars(), reading.limit()));
     } catch (JsonProcessingException e) {
       // Jackson's own message may end with where it started ("(start marker at [Source:
       // REDACTED ...; line: 1, column: 1])"): the column is given up front instead.

@@ -41,7 +41,7 @@ final class RunOptions {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--max-chars must be at least 1: " + maxChars);
     }
-    return new Inputs.Reading(encoding.encoding, maxChars);
+    return new Inputs.Reading(encoding.encoding, maxChars, true, true);
   }
 
   /**
