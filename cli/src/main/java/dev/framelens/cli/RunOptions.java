@@ -14,7 +14,9 @@ final class RunOptions {
   Integer threads;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the results to FILE instead of standard output.")
+      description = "Write the results to FILE instead of standard output: to a temporary "
+          + "file moved into place at the end, so a failed run leaves FILE as it was; FILE may "
+          + "not be an input.")
   Path output;
 
   @Option(names = {"-q", "--quiet"}, description = "No progress on standard error.")
