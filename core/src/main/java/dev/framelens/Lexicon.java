@@ -34,6 +34,12 @@ public final class Lexicon {
   /** Class-path location of the default English lexicon (module framelens-lexicons). */
   public static final String DEFAULT_RESOURCE = "META-INF/framelens/lexicons/en-default.fl";
 
+  /**
+   * The name the default lexicon's entries and problems carry: the file of the repository that
+   * a contributor edits, which the build copies to {@link #DEFAULT_RESOURCE}.
+   */
+  private static final String DEFAULT_SOURCE = "lexicons/rules/en-default.fl";
+
   private static volatile Lexicon defaultEnglish;
 
   private final LexiconParts parts;
@@ -141,7 +147,7 @@ public final class Lexicon {
         lexicon = defaultEnglish;
         if (lexicon == null) {
           lexicon = new Lexicon(LexiconParts.read(LexiconSource.url(defaultResource(),
-              DEFAULT_RESOURCE)));
+              DEFAULT_SOURCE)));
           defaultEnglish = lexicon;
         }
       }

@@ -1,7 +1,6 @@
 package dev.framelens.cli;
 
 import dev.framelens.FrameDetector;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,8 +30,9 @@ import picocli.CommandLine.Spec;
         "  framelens analyze --lexicon my-rules.fl --threads 8 --input-jsonl corpus.jsonl",
         "",
         "Each line of --input-jsonl is {\"id\": ..., \"text\": ...}; its other fields are "
-            + "copied to the output. A line that cannot be analysed becomes "
-            + "{\"id\": ..., \"line\": N, \"error\": ...} and the exit code is 3."})
+            + "copied to the output (CSV: one column per field of the first record). A line "
+            + "that cannot be analysed becomes {\"id\": ..., \"line\": N, \"error\": ...} and "
+            + "the exit code is 3."})
 final class AnalyzeCommand implements Callable<Integer> {
   @ParentCommand
   FramelensCommand parent;
@@ -60,6 +60,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   RunOptions runOptions;
 
   @Mixin
+  EncodingOption encodingOption;
+
+  @Mixin
   DetectorOptions detectorOptions;
 
   @Override
@@ -70,36 +73,47 @@ final class AnalyzeCommand implements Callable<Integer> {
           : "give either FILE arguments or --input-jsonl, not both");
     }
     int workers = runOptions.workers(spec);
+    Inputs.Reading reading = runOptions.reading(spec, encodingOption);
     if (inputJsonl == null) {
-      Inputs.checkReadable(files);
+      Inputs.checkAnyReadable(files);
     }
-    FrameDetector detector = detectorOptions.detector();
-    Io io = parent.io;
-    PrintStream out = runOptions.open(io);
-    ResultWriter writer = ResultWriter.of(format, out, sentences);
-    Progress progress = runOptions.progress(io);
     long[] counts = new long[2]; // records, failures
-    try (Inputs.Source source = inputJsonl != null
-            ? Inputs.jsonl(inputJsonl, io.in(), false, null) : Inputs.files(files, io.in());
-        Pipeline<InputRecord, Outcome> pipeline = new Pipeline<>(workers,
-            record -> analyze(detector, record),
-            outcome -> {
-              writer.write(outcome);
-              counts[0]++;
-              if (outcome.failed()) {
-                counts[1]++;
-                io.err().println("framelens analyze: " + describe(outcome));
-              }
-              progress.tick(source.bytesRead(), source.totalBytes());
-            })) {
-      while (source.hasNext()) {
-        pipeline.accept(source.next());
+    List<String> inputs = new ArrayList<>(inputJsonl != null ? List.of(inputJsonl) : files);
+    inputs.addAll(detectorOptions.files());
+    Io io = parent.io;
+    try (OutputFile output = runOptions.output(io, inputs)) {
+      FrameDetector detector = detectorOptions.detector();
+      ResultWriter writer = ResultWriter.of(format, output.stream(), sentences,
+          inputJsonl != null, message -> io.err().println("framelens analyze: " + message));
+      Progress progress = runOptions.progress(io);
+      RecordErrors errors = new RecordErrors(io.err(), "analyze", inputJsonl, reading,
+          "framelens analyze");
+      try (Inputs.Source source = inputJsonl != null
+              ? Inputs.jsonl(inputJsonl, io.in(), false, null, reading)
+              : Inputs.files(files, io.in(), reading);
+          Pipeline<InputRecord, Outcome> pipeline = new Pipeline<>(workers,
+              record -> analyze(detector, record),
+              outcome -> {
+                writer.write(outcome);
+                counts[0]++;
+                if (outcome.failed()) {
+                  counts[1]++;
+                  errors.failed(outcome.record(), describe(outcome));
+                } else {
+                  errors.ok();
+                }
+                progress.tick(source.bytesRead(), source.totalBytes());
+              })) {
+        parent.reading = source::where;
+        while (source.hasNext()) {
+          pipeline.accept(source.next());
+        }
+        pipeline.finish();
+        errors.finish();
+        progress.finish(source.bytesRead(), source.totalBytes());
       }
-      pipeline.finish();
-      progress.finish(source.bytesRead(), source.totalBytes());
-    } finally {
       writer.finish();
-      runOptions.close(out);
+      output.commit();
     }
     if (counts[1] > 0) {
       io.err().printf("framelens analyze: %,d of %,d records could not be analysed%n",

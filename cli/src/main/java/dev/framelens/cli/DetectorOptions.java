@@ -19,6 +19,11 @@ final class DetectorOptions {
       description = "Do not use the bundled default English lexicon.")
   boolean noDefaultLexicon;
 
+  /** The lexicon files given, as the inputs a command reads besides its documents. */
+  List<String> files() {
+    return lexicons.stream().map(Path::toString).toList();
+  }
+
   /** The detector these options describe. */
   FrameDetector detector() {
     return FrameDetector.builder().lexicon(lexicon()).build();

@@ -3,7 +3,6 @@ package dev.framelens.cli;
 import dev.framelens.FrameAnalysis;
 import dev.framelens.FrameDetector;
 import dev.framelens.Lexicon;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,6 +85,9 @@ final class DiffCommand implements Callable<Integer> {
   RunOptions runOptions;
 
   @Mixin
+  EncodingOption encodingOption;
+
+  @Mixin
   DetectorOptions detectorOptions;
 
   /** A record analysed by both lexicons, or why it could not be. */
@@ -99,33 +101,45 @@ final class DiffCommand implements Callable<Integer> {
           : "missing baseline: give --against FILE or --against-default");
     }
     int workers = runOptions.workers(spec);
+    Inputs.Reading reading = runOptions.reading(spec, encodingOption);
     Inputs.checkReadable(List.of(corpus));
-    FrameDetector newDetector = detectorOptions.detector();
-    FrameDetector oldDetector = FrameDetector.builder().lexicon(oldLexicon()).build();
+    List<String> inputs = new ArrayList<>(List.of(corpus));
+    inputs.addAll(detectorOptions.files());
+    against.forEach(file -> inputs.add(file.toString()));
     Io io = parent.io;
-    PrintStream out = runOptions.open(io);
-    DiffReport report = DiffReport.of(format, out, describeOld(), describeNew());
-    Progress progress = runOptions.progress(io);
-    try (Inputs.Source source = Inputs.jsonl(corpus, io.in(), false, null);
-        Pipeline<InputRecord, Compared> pipeline = new Pipeline<>(workers,
-            record -> compare(oldDetector, newDetector, record),
-            compared -> {
-              if (compared.error() != null) {
-                io.err().println("framelens diff: " + compared.error());
-              }
-              report.add(compared);
-              progress.tick(source.bytesRead(), source.totalBytes());
-            })) {
-      while (source.hasNext()) {
-        pipeline.accept(source.next());
+    DiffReport report;
+    try (OutputFile output = runOptions.output(io, inputs)) {
+      FrameDetector newDetector = detectorOptions.detector();
+      FrameDetector oldDetector = FrameDetector.builder().lexicon(oldLexicon()).build();
+      DiffReport diff = DiffReport.of(format, output.stream(), describeOld(), describeNew());
+      Progress progress = runOptions.progress(io);
+      RecordErrors errors = new RecordErrors(io.err(), "diff", corpus, reading, null);
+      try (Inputs.Source source = Inputs.jsonl(corpus, io.in(), false, null, reading);
+          Pipeline<InputRecord, Compared> pipeline = new Pipeline<>(workers,
+              record -> compare(oldDetector, newDetector, record),
+              compared -> {
+                if (compared.error() != null) {
+                  errors.failed(compared.record(), compared.error());
+                } else {
+                  errors.ok();
+                }
+                diff.add(compared);
+                progress.tick(source.bytesRead(), source.totalBytes());
+              })) {
+        parent.reading = source::where;
+        while (source.hasNext()) {
+          pipeline.accept(source.next());
+        }
+        pipeline.finish();
+        errors.finish();
+        progress.finish(source.bytesRead(), source.totalBytes());
+      } catch (UncheckedIOException e) {
+        throw new UserError(ExitCodes.USAGE, "cannot read " + corpus + ": " + e.getMessage(),
+            e);
       }
-      pipeline.finish();
-      progress.finish(source.bytesRead(), source.totalBytes());
-    } catch (UncheckedIOException e) {
-      throw new UserError(ExitCodes.USAGE, "cannot read " + corpus + ": " + e.getMessage(), e);
-    } finally {
-      report.finish();
-      runOptions.close(out);
+      diff.finish();
+      output.commit();
+      report = diff;
     }
     if (report.failed() > 0) {
       io.err().printf("framelens diff: %,d of %,d corpus lines could not be used%n",

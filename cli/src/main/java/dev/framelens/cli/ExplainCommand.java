@@ -4,14 +4,10 @@ import dev.framelens.Frame;
 import dev.framelens.FrameAnalysis;
 import dev.framelens.FrameDetector;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -39,6 +35,13 @@ import picocli.CommandLine.ParentCommand;
         "  framelens explain article.txt --lexicon my-rules.fl --html report.html",
         "  framelens explain article.txt --title \"Morning edition\" --html - > report.html"})
 final class ExplainCommand implements Callable<Integer> {
+  /**
+   * The longest document explained without {@code --force}, in chars: a page shows the text,
+   * a row per sentence and per match, some 30 bytes of page per char of news, and a browser
+   * stalls on pages much larger than this one's.
+   */
+  static final int MAX_CHARS = 1_000_000;
+
   @ParentCommand
   FramelensCommand parent;
 
@@ -58,42 +61,57 @@ final class ExplainCommand implements Callable<Integer> {
       description = "Do not say on standard error where the page was written.")
   boolean quiet;
 
+  @Option(names = "--force",
+      description = "Explain a document longer than 1,000,000 chars all the same (its page "
+          + "may be too large for a browser).")
+  boolean force;
+
   @Mixin
   DetectorOptions detectorOptions;
+
+  @Mixin
+  EncodingOption encodingOption;
 
   @Override
   public Integer call() {
     Io io = parent.io;
-    String text = read(file, io);
-    FrameDetector detector = detectorOptions.detector();
-    FrameAnalysis analysis = detector.analyze(text);
-    String name = title != null ? title
-        : file.equals("-") ? "standard input" : Path.of(file).getFileName().toString();
-    String page = HtmlReport.of(name, analysis, detector).render();
-    if (html.equals("-")) {
-      io.out().print(page);
-      io.out().flush();
-      return ExitCodes.OK;
-    }
-    try {
-      Files.writeString(Path.of(html), page, StandardCharsets.UTF_8);
-    } catch (InvalidPathException e) {
-      throw new UserError(ExitCodes.USAGE, "cannot write " + html + ": " + e.getReason(), e);
-    } catch (IOException e) {
-      throw new UserError(ExitCodes.USAGE, "cannot write " + html + ": " + reason(e), e);
-    }
-    if (!quiet) {
-      io.err().println("framelens explain: wrote " + html + " (labels: "
-          + (analysis.labels().isEmpty() ? "none" : analysis.labels().stream()
-              .map(Frame::id).collect(Collectors.joining(", "))) + ")");
+    List<String> inputs = new ArrayList<>(List.of(file));
+    inputs.addAll(detectorOptions.files());
+    try (OutputFile output = html.equals("-") ? OutputFile.of(io.out())
+        : OutputFile.create(html, inputs)) {
+      parent.reading = () -> file;
+      String text = read(file, io, new Inputs.Reading(encodingOption.encoding,
+          Inputs.MAX_CHARS, true, false));
+      if (text.length() > MAX_CHARS && !force) {
+        throw new UserError(ExitCodes.USAGE, String.format(Locale.ROOT, "%s has %,d chars, "
+            + "more than explain shows (%,d): its page would be too large for a browser; give "
+            + "--force to write it all the same, or use 'framelens analyze'", file,
+            text.length(), MAX_CHARS));
+      }
+      FrameDetector detector = detectorOptions.detector();
+      FrameAnalysis analysis = detector.analyze(text);
+      String name = title != null ? title
+          : file.equals("-") ? "standard input" : Path.of(file).getFileName().toString();
+      try {
+        HtmlReport.of(name, analysis, detector).render(output.stream());
+      } catch (IOException e) {
+        throw new UserError(ExitCodes.USAGE, "cannot write " + html + ": "
+            + OutputFile.reason(e), e); // a PrintStream throws none; it tells commit()
+      }
+      output.commit();
+      if (!quiet && !html.equals("-")) {
+        io.err().println("framelens explain: wrote " + html + " (labels: "
+            + (analysis.labels().isEmpty() ? "none" : analysis.labels().stream()
+                .map(Frame::id).collect(Collectors.joining(", "))) + ")");
+      }
     }
     return ExitCodes.OK;
   }
 
-  /** The document, strictly decoded as UTF-8, or a one-line {@link UserError}. */
-  private static String read(String name, Io io) {
+  /** The document, strictly decoded, or a one-line {@link UserError}. */
+  private static String read(String name, Io io, Inputs.Reading reading) {
     Inputs.checkReadable(List.of(name));
-    try (Inputs.Source source = Inputs.files(List.of(name), io.in())) {
+    try (Inputs.Source source = Inputs.files(List.of(name), io.in(), reading)) {
       InputRecord record = source.next();
       if (record.failed()) {
         String error = record.error();
@@ -102,18 +120,5 @@ final class ExplainCommand implements Callable<Integer> {
       }
       return record.text();
     }
-  }
-
-  private static String reason(IOException e) {
-    if (e instanceof NoSuchFileException) {
-      return "no such directory";
-    }
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof FileSystemException fs && fs.getReason() != null) {
-      return fs.getReason();
-    }
-    return e.getMessage() != null ? e.getMessage() : e.toString();
   }
 }

@@ -1,5 +1,6 @@
 package dev.framelens.cli;
 
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,6 +41,12 @@ final class FramelensCommand implements Runnable {
   @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
       description = "Print stack traces of errors.")
   boolean debug;
+
+  /**
+   * What the running command is reading (a file, a corpus and its line), for the message when
+   * it runs out of memory; null when nothing is read yet.
+   */
+  volatile Supplier<String> reading = () -> null;
 
   FramelensCommand(Io io) {
     this.io = io;

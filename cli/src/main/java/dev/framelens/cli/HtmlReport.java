@@ -7,6 +7,8 @@ import dev.framelens.Evidence;
 import dev.framelens.Frame;
 import dev.framelens.FrameAnalysis;
 import dev.framelens.FrameDetector;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -200,9 +202,71 @@ final class HtmlReport {
   // ---------------------------------------------------------------------------------------
   // Rendering
 
+  /** How many chars of page are gathered before they are handed on. */
+  private static final int CHUNK = 1 << 16;
+
+  /**
+   * Where {@link #spill} hands the page on, while {@link #render(Appendable)} runs: a report is
+   * rendered by one thread at a time.
+   */
+  private Appendable sink;
+
   /** The page. */
   String render() {
-    StringBuilder h = new StringBuilder(8192 + analysis.text().length() * 4);
+    StringBuilder page = new StringBuilder(8192 + analysis.text().length() * 4);
+    try {
+      render(page);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder throws none
+    }
+    return page.toString();
+  }
+
+  /**
+   * Writes the page to {@code out} as it is made, in pieces of about {@value #CHUNK} chars, so
+   * that the page is never held whole: memory stays that of the analysis however long the page.
+   */
+  void render(Appendable out) throws IOException {
+    sink = out;
+    try {
+      page(new StringBuilder(2 * CHUNK));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    } finally {
+      sink = null;
+    }
+  }
+
+  /** Hands what {@code h} holds on to the sink once it holds a chunk, or at the end. */
+  private void spill(StringBuilder h, boolean end) {
+    if (h.length() >= CHUNK || end) {
+      try {
+        sink.append(h);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      h.setLength(0);
+    }
+  }
+
+  private void spill(StringBuilder h) {
+    spill(h, false);
+  }
+
+  /** {@code text[from, to)} escaped, a chunk at a time; a surrogate pair is never split. */
+  private void escape(StringBuilder h, String text, int from, int to) {
+    while (from < to) {
+      int end = (int) Math.min(to, (long) from + CHUNK);
+      if (end < to && Character.isHighSurrogate(text.charAt(end - 1))) {
+        end++;
+      }
+      Html.escape(h, text, from, end, false);
+      spill(h);
+      from = end;
+    }
+  }
+
+  private void page(StringBuilder h) {
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<meta name=\"generator\" content=\"framelens\">\n")
@@ -222,7 +286,7 @@ final class HtmlReport {
     h.append("</main>\n<footer>Made by FrameLens from lexicon ").append(Html.escape(lexicon))
         .append(". This page is self-contained: no scripts, no external resources. Hover "
             + "over highlighted text for the rules behind it.</footer>\n</body>\n</html>\n");
-    return h.toString();
+    spill(h, true);
   }
 
   private void header(StringBuilder h) {
@@ -272,14 +336,15 @@ final class HtmlReport {
         // Plain text may still contain a sentence end; put its badge in place.
         int from = s.start();
         while (sentence < badgeAt.length && badgeAt[sentence] < s.end()) {
-          Html.escape(h, text, from, Math.max(from, badgeAt[sentence]), false);
+          escape(h, text, from, Math.max(from, badgeAt[sentence]));
           from = Math.max(from, badgeAt[sentence]);
           sentence = badges(h, sentences, badgeAt, sentence, from);
         }
-        Html.escape(h, text, from, s.end(), false);
+        escape(h, text, from, s.end());
         continue;
       }
       highlight(h, text, s);
+      spill(h);
     }
     badges(h, sentences, badgeAt, sentence, text.length());
     h.append("</div>\n<p class=\"hint\">Hover over highlighted text to see the frame, rule, "
@@ -472,6 +537,7 @@ final class HtmlReport {
             .append(score(score)).append("</td>");
       }
       h.append("</tr>\n");
+      spill(h);
     }
     h.append("</tbody>\n</table></div>\n</section>\n");
   }
@@ -504,6 +570,7 @@ final class HtmlReport {
       }
       h.append("</td><td><a href=\"#s-").append(c.sentenceIndex() + 1).append("\">")
           .append(c.sentenceIndex() + 1).append("</a></td></tr>\n");
+      spill(h);
     }
     h.append("</tbody>\n</table></div>\n<p class=\"note\">Low, best and high estimates as the "
         + "text gives them; a dash where it gives none.</p>\n</section>\n");
@@ -535,6 +602,7 @@ final class HtmlReport {
       modifiers(h, e.modifiers());
       h.append("</td><td><a href=\"#s-").append(e.sentenceIndex() + 1).append("\">")
           .append(e.sentenceIndex() + 1).append("</a></td></tr>\n");
+      spill(h);
     }
     h.append("</tbody>\n</table></div>\n</details>\n</section>\n");
   }
@@ -558,6 +626,7 @@ final class HtmlReport {
           : List.of(e.modifiers().get(e.modifiers().size() - 1)));
       h.append("</td><td><a href=\"#s-").append(e.sentenceIndex() + 1).append("\">")
           .append(e.sentenceIndex() + 1).append("</a></td></tr>\n");
+      spill(h);
     }
     h.append("</tbody>\n</table></div>\n</section>\n");
   }

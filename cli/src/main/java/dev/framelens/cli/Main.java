@@ -51,7 +51,29 @@ public final class Main {
           + (top.debug ? "" : " (run with --debug for the stack trace)"));
       return ExitCodes.INTERNAL;
     });
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      CommandLine.ParseResult parsed = cl.getParseResult();
+      CommandLine.Model.CommandSpec command = parsed != null && parsed.subcommand() != null
+          ? parsed.subcommand().commandSpec() : cl.getCommandSpec();
+      if (top.debug) {
+        e.printStackTrace(io.err());
+      }
+      io.err().println(outOfMemory(command, top.reading.get()));
+      return ExitCodes.INTERNAL;
+    }
+  }
+
+  /** What to say when {@code command} ran out of memory while reading {@code input}. */
+  static String outOfMemory(CommandLine.Model.CommandSpec command, String input) {
+    long heap = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+    return "framelens " + command.name() + ": out of memory while analysing "
+        + (input != null ? input : "its input") + ": the Java heap (at most " + heap
+        + " MiB) is too small for it. Give the JVM more, as in FRAMELENS_JAVA_OPTS=-Xmx"
+        + Math.max(2, 4 * heap / 1024) + "g ./framelens ... (or java -Xmx... -jar framelens.jar)"
+        + (command.findOption("--max-chars") != null
+            ? ", or leave out the longest documents with --max-chars N" : "") + ".";
   }
 
 }

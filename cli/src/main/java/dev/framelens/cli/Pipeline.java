@@ -56,6 +56,9 @@ final class Pipeline<I, O> implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error error) {
+        throw error; // out of memory, above all: for the command's own message
+      }
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
   }

@@ -22,6 +22,9 @@ final class Progress {
   private long documents;
   private boolean drawn;
   private boolean printed;
+  /** The documents and bytes of the last line shown, so that the final one is not a repeat. */
+  private long shownDocuments = -1;
+  private long shownBytes = -1;
 
   Progress(PrintStream err, boolean enabled, boolean terminal) {
     this(err, enabled, terminal, System::nanoTime);
@@ -56,8 +59,9 @@ final class Progress {
     if (!enabled) {
       return;
     }
-    // A run short enough to print nothing on the way prints nothing at the end either.
-    if (drawn || printed) {
+    // A run short enough to print nothing on the way prints nothing at the end either, and
+    // a final line that would repeat the last one is not shown again.
+    if ((drawn || printed) && (documents != shownDocuments || bytesRead != shownBytes)) {
       show(clock.getAsLong(), bytesRead, totalBytes);
     }
     if (terminal && drawn) {
@@ -83,7 +87,10 @@ final class Progress {
         line.append(String.format(Locale.ROOT, "ETA %d:%02d ", eta / 60, eta % 60));
       }
     }
-    line.append(String.format(Locale.ROOT, "%,d documents, %.0f docs/s", documents, rate));
+    line.append(String.format(Locale.ROOT, rate < 10 ? "%,d %s, %.1f docs/s"
+        : "%,d %s, %.0f docs/s", documents, documents == 1 ? "document" : "documents", rate));
+    shownDocuments = documents;
+    shownBytes = bytesRead;
     if (terminal) {
       err.print("\r" + line + "   ");
       drawn = true;

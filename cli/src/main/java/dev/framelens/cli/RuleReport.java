@@ -91,8 +91,8 @@ final class RuleReport {
   /** How many chars of a unit's text the text report shows. */
   static final int TEXT_CHARS = 100;
 
-  private static final String DEFAULT_DIR = Lexicon.DEFAULT_RESOURCE.substring(0,
-      Lexicon.DEFAULT_RESOURCE.lastIndexOf('/') + 1);
+  /** The directory whose files the default lexicon's entries name (see Lexicon). */
+  private static final String DEFAULT_DIR = "lexicons/rules/";
 
   /**
    * A gold unit with its analysis.

@@ -1,10 +1,7 @@
 package dev.framelens.cli;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,11 +14,18 @@ final class RunOptions {
   Integer threads;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the results to FILE instead of standard output.")
+      description = "Write the results to FILE instead of standard output: to a temporary "
+          + "file moved into place at the end, so a failed run leaves FILE as it was; FILE may "
+          + "not be an input.")
   Path output;
 
   @Option(names = {"-q", "--quiet"}, description = "No progress on standard error.")
   boolean quiet;
+
+  @Option(names = "--max-chars", paramLabel = "N",
+      description = "A document, or a string of a JSONL line, longer than N chars becomes an "
+          + "error record (default: 104,857,600, 100 MiB, the largest tested).")
+  int maxChars = Inputs.MAX_CHARS;
 
   /** The number of threads, checked. */
   int workers(CommandSpec spec) {
@@ -33,23 +37,22 @@ final class RunOptions {
     return workers;
   }
 
-  /** Where the results go: {@code --output FILE}, else standard output. */
-  PrintStream open(Io io) {
-    if (output == null) {
-      return io.out();
+  /** How documents are read: {@code encoding} and {@code --max-chars}, checked. */
+  Inputs.Reading reading(CommandSpec spec, EncodingOption encoding) {
+    if (maxChars < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--max-chars must be at least 1: " + maxChars);
     }
-    try {
-      return new PrintStream(Files.newOutputStream(output), false, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UserError(ExitCodes.USAGE, "cannot write " + output + ": " + e.getMessage(), e);
-    }
+    return new Inputs.Reading(encoding.encoding, maxChars, true, true);
   }
 
-  /** Closes the output if it is a file of its own. */
-  void close(PrintStream out) {
-    if (output != null) {
-      out.close();
-    }
+  /**
+   * Where the results go: {@code --output FILE}, else standard output. The file must not be one
+   * of {@code inputs}; it takes its place only when the command commits it.
+   */
+  OutputFile output(Io io, Collection<String> inputs) {
+    return output == null ? OutputFile.of(io.out())
+        : OutputFile.create(output.toString(), inputs);
   }
 
   Progress progress(Io io) {

@@ -87,6 +87,57 @@ class DiffCommandTest {
   }
 
   @Test
+  void encodingReadsACorpusInAnotherEncoding() throws IOException {
+    Path corpus = Files.write(dir.resolve("latin1.jsonl"), ("{\"id\": \"c1\", \"text\": "
+        + "\"The Tarn Brigade won the battle at the caf\u00e9.\"}\n")
+        .getBytes(StandardCharsets.ISO_8859_1));
+    List<String> args = new ArrayList<>(List.of(standalone("--format", "jsonl")));
+    args.set(args.size() - 1, corpus.toString());
+    LintCommandTest.Result strict = run(args.toArray(String[]::new));
+    assertEquals(3, strict.code(), strict::toString);
+    assertTrue(strict.err().contains("line 1: not valid UTF-8 at byte offset"), strict::toString);
+    args.add(1, "--encoding");
+    args.add(2, "ISO-8859-1");
+    LintCommandTest.Result latin = run(args.toArray(String[]::new));
+    assertEquals(0, latin.code(), latin::toString);
+    assertEquals("", latin.err(), latin::toString);
+    assertTrue(lines(latin.out()).get(0).has("summary"), latin::toString);
+  }
+
+  @Test
+  void aCorpusThatIsNotJsonlIsSummarisedAfterTwentyBadLines() throws IOException {
+    Path notes = file("notes.jsonl", "[\n" + "  {\"id\": 1, \"text\": \"The ferry left.\"},\n"
+        .repeat(30) + "]\n");
+    List<String> args = new ArrayList<>(List.of(standalone("--format", "jsonl")));
+    args.set(args.size() - 1, notes.toString());
+    LintCommandTest.Result run = run(args.toArray(String[]::new));
+    assertEquals(3, run.code(), run::toString);
+    assertEquals(20, run.err().lines().filter(l -> l.startsWith("framelens diff: line "))
+        .count(), run::toString);
+    assertTrue(run.err().contains("framelens diff: 12 more lines like these followed (lines "
+        + "21 to 32)\nframelens diff: " + notes + " looks like a JSON array, not JSONL (one "
+        + "JSON object a line)\n"), run::toString);
+    assertTrue(run.err().contains("32 of 32 corpus lines could not be used"), run::toString);
+  }
+
+  @Test
+  void aReportThatWouldOverwriteTheCorpusOrALexiconIsRefused() throws IOException {
+    String[] args = standalone();
+    String corpus = args[args.length - 1];
+    String before = Files.readString(Path.of(corpus));
+    for (String output : List.of(corpus, dir.resolve("old.fl").toString())) {
+      List<String> all = new ArrayList<>(List.of(args));
+      all.addAll(1, List.of("--output", output));
+      LintCommandTest.Result run = run(all.toArray(String[]::new));
+      assertEquals(2, run.code(), run::toString);
+      assertTrue(run.err().startsWith("framelens diff: the output " + output + " is an input"),
+          run::toString);
+    }
+    assertEquals(before, Files.readString(Path.of(corpus)));
+    assertEquals(OLD, Files.readString(dir.resolve("old.fl")));
+  }
+
+  @Test
   void jsonlListsExactlyTheChangedRecordsWithEvidenceOnBothSidesAndASummary()
       throws IOException {
     LintCommandTest.Result run = run(standalone("--format", "jsonl", "--threads", "3"));

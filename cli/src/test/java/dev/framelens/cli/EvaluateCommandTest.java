@@ -229,4 +229,16 @@ class EvaluateCommandTest {
       assertTrue(examples.contains(option), option + " has no example in\n" + examples);
     }
   }
+
+  @Test
+  void aGoldLineThatIsNotUtf8GivesItsByteOffsetAndNoOptionEvaluateLacks() throws IOException {
+    Path gold = dir.resolve("latin1.jsonl");
+    Files.write(gold, ("{\"id\": \"l1\", \"text\": \"The caf\u00e9 fell.\", \"labels\": "
+        + "[\"defeat\"]}\n{\"id\": \"l2\", \"text\": \"The rebels won.\", \"labels\": "
+        + "[\"victory\"]}\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    Run run = Run.of("evaluate", "--gold", gold.toString());
+    assertTrue(run.err().contains("line 1: not valid UTF-8 at byte offset 29 of the line (byte "
+        + "offset 29 of the file)"), run::toString);
+    assertFalse(run.err().contains("--encoding"), "evaluate has no --encoding: " + run);
+  }
 }

@@ -314,13 +314,25 @@ class ExplainCommandTest {
     r = run("explain", bad.toString(), "--html", dir.resolve("b.html").toString());
     assertEquals(2, r.code(), r::toString);
     assertTrue(r.err().startsWith("framelens explain: cannot read " + bad
-        + ": not valid UTF-8\n"), r::toString);
+        + ": not valid UTF-8 at byte offset 1 (give --encoding if the file is in another "
+        + "encoding)\n"), r::toString);
     assertNoStackTrace(r);
     r = run(new byte[] {(byte) 0xFF}, "explain", "-", "--html", "-");
     assertEquals(2, r.code(), r::toString);
     assertEquals("", r.out());
-    assertTrue(r.err().startsWith("framelens explain: cannot read -: not valid UTF-8\n"),
-        r::toString);
+    assertTrue(r.err().startsWith("framelens explain: cannot read -: not valid UTF-8 at byte "
+        + "offset 0"), r::toString);
+  }
+
+  @Test
+  void encodingReadsADocumentInAnotherEncoding() throws IOException {
+    Path latin1 = Files.write(dir.resolve("latin1.txt"),
+        "The garrison at the caf\u00e9 surrendered.".getBytes(StandardCharsets.ISO_8859_1));
+    Path html = dir.resolve("latin1.html");
+    Result r = run("explain", "--quiet", "--encoding", "ISO-8859-1", latin1.toString(),
+        "--html", html.toString());
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(Files.readString(html).contains("caf\u00e9"), "the page has the text decoded");
   }
 
   @Test
@@ -344,6 +356,33 @@ class ExplainCommandTest {
     assertEquals("framelens explain: cannot write " + html + ": no such directory",
         r.err().lines().findFirst().orElse(""));
     assertNoStackTrace(r);
+  }
+
+  @Test
+  void aPageThatWouldOverwriteTheDocumentIsRefused() throws IOException {
+    Path doc = write("article.txt", DOC);
+    Result r = run("explain", doc.toString(), "--html", doc.toString());
+    assertEquals(2, r.code(), r::toString);
+    assertTrue(r.err().startsWith("framelens explain: the output " + doc + " is an input ("),
+        r::toString);
+    assertEquals(DOC, Files.readString(doc), "the article is intact");
+  }
+
+  @Test
+  void aDocumentOverTheLimitIsRefusedUnlessForced() throws IOException {
+    String text = "The quay was quiet. ".repeat(ExplainCommand.MAX_CHARS / 20 + 1);
+    Path doc = write("long.txt", text);
+    Path html = dir.resolve("long.html");
+    Result r = run("explain", doc.toString(), "--html", html.toString());
+    assertEquals(2, r.code(), r::toString);
+    assertEquals(String.format(Locale.ROOT, "framelens explain: %s has %,d chars, more than "
+        + "explain shows (%,d): its page would be too large for a browser; give --force to "
+        + "write it all the same, or use 'framelens analyze'", doc, text.length(),
+        ExplainCommand.MAX_CHARS), r.err().lines().findFirst().orElse(""), r::toString);
+    assertFalse(Files.exists(html));
+    r = run("explain", "--quiet", "--force", doc.toString(), "--html", html.toString());
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(Files.readString(html).endsWith("</html>\n"));
   }
 
   @Test

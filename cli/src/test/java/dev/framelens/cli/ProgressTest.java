@@ -47,6 +47,25 @@ class ProgressTest {
   }
 
   @Test
+  void theLastLineIsNotPrintedTwiceAndOneDocumentIsOne() {
+    Progress progress = new Progress(err, true, false, () -> now);
+    now += 6_000_000_000L; // one slow document
+    progress.tick(100, 100);
+    progress.finish(100, 100);
+    assertEquals("framelens: 100% 1 document, 0.2 docs/s\n", err());
+  }
+
+  @Test
+  void onATerminalTheFinalBarIsNotDrawnAgain() {
+    Progress progress = new Progress(err, true, true, () -> now);
+    now += 6_000_000_000L;
+    progress.tick(100, 100);
+    progress.finish(100, 100);
+    assertEquals(1, err().split("\r", -1).length - 1, err());
+    assertTrue(err().endsWith("100% 1 document, 0.2 docs/s   \n"), err());
+  }
+
+  @Test
   void aShortRunInALogPrintsNothing() {
     Progress progress = new Progress(err, true, false, () -> now);
     now += 1_000_000_000L;
