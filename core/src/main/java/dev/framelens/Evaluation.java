@@ -25,7 +25,8 @@ import java.util.Set;
  * Evaluation e = Evaluation.run("my units", FrameDetector.withDefaultLexicon(), units);
  * e.macroF1();                          // 0.0 .. 1.0
  * e.labels().get(Frame.VICTORY).f1();   // one label
- * System.out.println(e.report(true));   // the table, then each wrong unit with its evidence
+ * System.out.println(e.report(true));   // the table, then each wrong unit's sentences with
+ *                                       // evidence, with their offsets, and the evidence
  * }</pre>
  */
 public final class Evaluation {
@@ -118,9 +119,13 @@ public final class Evaluation {
    * @param falseNegatives gold labels not predicted
    * @param evidence the evidence the detector kept
    * @param suppressed the evidence a modifier or block cancelled
+   * @param sentences where to look, in text order: the sentences that hold evidence, kept or
+   *     suppressed; when none does, every sentence of a unit of at most three
+   *     (one of them was expected to carry the missed label), else none
    */
   public record Error(Unit unit, Set<Frame> predicted, Set<Frame> falsePositives,
-      Set<Frame> falseNegatives, List<Evidence> evidence, List<Evidence> suppressed) {
+      Set<Frame> falseNegatives, List<Evidence> evidence, List<Evidence> suppressed,
+      List<FrameAnalysis.Sentence> sentences) {
     /**
      * Checks the fields and copies the collections, so that an evaluation stays immutable.
      *
@@ -130,6 +135,7 @@ public final class Evaluation {
      * @param falseNegatives gold labels not predicted
      * @param evidence the evidence the detector kept
      * @param suppressed the evidence a modifier or block cancelled
+     * @param sentences the sentences a report shows
      * @throws NullPointerException if any argument is null
      */
     public Error {
@@ -139,7 +145,31 @@ public final class Evaluation {
       falseNegatives = frames(falseNegatives);
       evidence = List.copyOf(evidence);
       suppressed = List.copyOf(suppressed);
+      sentences = List.copyOf(sentences);
     }
+  }
+
+  /**
+   * The most sentences a unit without evidence may have for {@link Error#sentences()} to list
+   * them all: a short passage, not a document.
+   */
+  private static final int PASSAGE_SENTENCES = 3;
+
+  /** The sentences of {@code analysis} that hold evidence, as {@link Error#sentences()} says. */
+  private static List<FrameAnalysis.Sentence> sentencesToShow(FrameAnalysis analysis) {
+    List<FrameAnalysis.Sentence> all = analysis.sentences();
+    List<FrameAnalysis.Sentence> shown = new ArrayList<>();
+    List<Evidence> spans = new ArrayList<>(analysis.evidence());
+    spans.addAll(analysis.suppressed());
+    for (FrameAnalysis.Sentence sentence : all) {
+      if (spans.stream().anyMatch(e -> e.start() < sentence.end() && e.end() > sentence.start())) {
+        shown.add(sentence);
+      }
+    }
+    if (shown.isEmpty() && all.size() <= PASSAGE_SENTENCES) {
+      return List.copyOf(all);
+    }
+    return shown;
   }
 
   private static Set<Frame> frames(Set<Frame> frames) {
@@ -202,7 +232,7 @@ public final class Evaluation {
         exact++;
       } else {
         errors.add(new Error(unit, predicted, falsePositives, falseNegatives,
-            analysis.evidence(), analysis.suppressed()));
+            analysis.evidence(), analysis.suppressed(), sentencesToShow(analysis)));
       }
     }
     Map<Frame, LabelScore> scores = new EnumMap<>(Frame.class);
@@ -349,12 +379,23 @@ public final class Evaluation {
       if (!e.falseNegatives().isEmpty()) {
         s.append("  FN ").append(e.falseNegatives());
       }
-      s.append("\n    ").append(e.unit().text());
-      for (Evidence ev : e.evidence()) {
-        s.append("\n    + ").append(ev);
+      if (e.sentences().isEmpty()) {
+        s.append("\n    (no sentence has evidence; the text, ").append(e.unit().text().length())
+            .append(" chars, is not shown)");
       }
-      for (Evidence ev : e.suppressed()) {
-        s.append("\n    - ").append(ev);
+      for (FrameAnalysis.Sentence sentence : e.sentences()) {
+        s.append("\n    [").append(sentence.start()).append(',').append(sentence.end())
+            .append(") ").append(sentence.text());
+        for (Evidence ev : e.evidence()) {
+          if (within(ev, sentence)) {
+            s.append("\n      + ").append(ev);
+          }
+        }
+        for (Evidence ev : e.suppressed()) {
+          if (within(ev, sentence)) {
+            s.append("\n      - ").append(ev);
+          }
+        }
       }
       s.append('\n');
     }
@@ -362,6 +403,11 @@ public final class Evaluation {
       s.append("\n  ... and ").append(errors.size() - errorsShown).append(" more wrong units\n");
     }
     return s.toString();
+  }
+
+  /** Whether {@code e} starts in {@code sentence} (where the report lists it). */
+  private static boolean within(Evidence e, FrameAnalysis.Sentence sentence) {
+    return e.start() >= sentence.start() && e.start() < sentence.end();
   }
 
   /** A score with three decimals, or {@code undefined} for {@code NaN}. */

@@ -110,11 +110,47 @@ class EvaluationTest {
         assertThrows(IllegalArgumentException.class, () -> e.report(-1)).getMessage());
   }
 
+  /**
+   * A wrong document shows the sentences that hold evidence, kept or suppressed, with their
+   * offsets, not its whole text; a short passage without evidence shows its sentences, since
+   * one of them was expected to carry the missed label; a longer one says that none has any.
+   */
+  @Test
+  void aWrongUnitShowsOnlyTheSentencesThatCarryEvidence() {
+    String wonPort = "The garrison won the battle for the port.";
+    String document = "She read the letter twice before lunch. The ferry left at noon. "
+        + wonPort + " The market opened late. The bakery sold out of bread.";
+    String quiet = "She read the letter twice before lunch. The ferry left at noon. The market "
+        + "opened late. The bakery sold out of bread.";
+    Evaluation e = Evaluation.run("documents", DETECTOR, List.of(
+        new Evaluation.Unit("doc-fp", document, Set.of()),
+        new Evaluation.Unit("doc-miss", quiet, Set.of(Frame.DEFEAT)),
+        new Evaluation.Unit("short-miss", "She read the letter. The ferry left at noon.",
+            Set.of(Frame.DEFEAT))));
+    Evaluation.Error fp = e.errors().get(0);
+    int start = document.indexOf(wonPort);
+    assertEquals(List.of(wonPort), fp.sentences().stream().map(FrameAnalysis.Sentence::text)
+        .toList());
+    assertEquals(start, fp.sentences().get(0).start());
+    String report = e.report(true);
+    assertTrue(report.contains("\n    [" + start + "," + (start + wonPort.length()) + ") "
+        + wonPort + "\n      + victory \"won\""), report);
+    assertFalse(report.contains("ferry left at noon. The garrison"), report);
+    assertFalse(report.contains("bakery"), report);
+    assertEquals(List.of(), e.errors().get(1).sentences());
+    assertTrue(report.contains("doc-miss  gold [defeat]  predicted []  FN [defeat]\n    (no "
+        + "sentence has evidence; the text, " + quiet.length() + " chars, is not shown)\n"),
+        report);
+    assertEquals(2, e.errors().get(2).sentences().size());
+    assertTrue(report.contains("\n    [0,20) She read the letter.\n    [21,44) The ferry left "
+        + "at noon.\n"), report);
+  }
+
   @Test
   void anErrorKeepsItsOwnCopies() {
     Set<Frame> predicted = EnumSet.of(Frame.VICTORY);
     Evaluation.Error error = new Evaluation.Error(UNITS.get(3), predicted, predicted, Set.of(),
-        List.of(), List.of());
+        List.of(), List.of(), List.of());
     predicted.add(Frame.DEFEAT);
     assertEquals(Set.of(Frame.VICTORY), error.predicted());
     assertThrows(UnsupportedOperationException.class,

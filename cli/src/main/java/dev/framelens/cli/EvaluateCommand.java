@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.framelens.Evaluation;
 import dev.framelens.Evidence;
 import dev.framelens.Frame;
+import dev.framelens.FrameAnalysis;
 import dev.framelens.FrameDetector;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
     description = {
         "Score the detector on gold JSONL files (each line {\"id\", \"text\", "
             + "\"labels\"}): per-label precision, recall and F1, micro and macro F1, the "
-            + "exact-match rate, and every unit it got wrong with its evidence. Exits with 1 "
+            + "exact-match rate, and every unit it got wrong with its evidence (the sentences "
+            + "that hold evidence, with their offsets, not the whole text). Exits with 1 "
             + "when a score of any file is below a floor given with --min-*.",
         "--gold may be repeated: each file gets its own table, in the order given, and the "
             + "floors apply to each. With one file, --format json writes that file's object; "
@@ -367,6 +369,11 @@ final class EvaluateCommand implements Callable<Integer> {
         ids(node.putArray("predicted"), error.predicted());
         ids(node.putArray("false_positives"), error.falsePositives());
         ids(node.putArray("false_negatives"), error.falseNegatives());
+        ArrayNode sentences = node.putArray("sentences");
+        for (FrameAnalysis.Sentence sentence : error.sentences()) {
+          sentences.addObject().put("start", sentence.start()).put("end", sentence.end())
+              .put("text", sentence.text());
+        }
         ArrayNode evidence = node.putArray("evidence");
         for (Evidence ev : error.evidence()) {
           evidence.addObject().put("frame", ev.frame().id()).put("rule", ev.ruleId())

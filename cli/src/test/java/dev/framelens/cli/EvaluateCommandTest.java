@@ -87,6 +87,34 @@ class EvaluateCommandTest {
         + "\"source\")"), without::toString);
   }
 
+  /** A wrong document used to be printed whole; now only its sentences with evidence are. */
+  @Test
+  void aWrongDocumentShowsTheSentencesWithEvidenceAndTheirOffsets() throws IOException {
+    Path sources = Files.createDirectory(dir.resolve("texts"));
+    String won = "The rebels won the battle for the ridge.";
+    String text = "The council met on Monday.\n\nThe ferry left at noon. " + won
+        + " The bakery sold out of bread.\n\nThe market opened late on Friday.";
+    Files.writeString(sources.resolve("long.txt"), text);
+    Path gold = Files.writeString(dir.resolve("docs.jsonl"),
+        "{\"id\": \"d1\", \"source\": \"long.txt\", \"labels\": [\"defeat\"]}\n");
+    Run run = Run.of("evaluate", "--gold", gold.toString(), "--source-dir", sources.toString());
+    assertEquals(0, run.code(), run::toString);
+    int start = text.indexOf(won);
+    assertTrue(run.out().contains("d1  gold [defeat]  predicted [victory]  FP [victory]  FN "
+        + "[defeat]\n    [" + start + "," + (start + won.length()) + ") " + won
+        + "\n      + victory \"won\""), run::toString);
+    for (String other : List.of("council", "ferry", "bakery", "market")) {
+      assertFalse(run.out().contains(other), () -> other + " is shown:\n" + run);
+    }
+    JsonNode json = new ObjectMapper().readTree(Run.of("evaluate", "--gold", gold.toString(),
+        "--source-dir", sources.toString(), "--format", "json").out());
+    JsonNode sentences = json.get("errors").get(0).get("sentences");
+    assertEquals(1, sentences.size(), json::toString);
+    assertEquals(start, sentences.get(0).get("start").asInt());
+    assertEquals(start + won.length(), sentences.get(0).get("end").asInt());
+    assertEquals(won, sentences.get(0).get("text").asText());
+  }
+
   @Test
   void badGoldLinesAreReportedWithTheirLineNumbers() throws IOException {
     Path gold = Files.writeString(dir.resolve("gold.jsonl"), GOLD
