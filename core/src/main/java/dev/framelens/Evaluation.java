@@ -25,7 +25,8 @@ import java.util.Set;
  * Evaluation e = Evaluation.run("my units", FrameDetector.withDefaultLexicon(), units);
  * e.macroF1();                          // 0.0 .. 1.0
  * e.labels().get(Frame.VICTORY).f1();   // one label
- * System.out.println(e.report(true));   // the table, then each wrong unit with its evidence
+ * System.out.println(e.report(true));   // the table, then each wrong unit's sentences with
+ *                                       // evidence, with their offsets, and the evidence
  * }</pre>
  */
 public final class Evaluation {
@@ -53,7 +54,10 @@ public final class Evaluation {
   }
 
   /**
-   * Counts for one label.
+   * Counts for one label. A label with no gold unit and no prediction ({@code tp = fp = fn =
+   * 0}) is <em>undefined</em>: its precision, recall and F1 are 0/0, so they are {@code NaN},
+   * and it is left out of {@link #macroF1()}, as the standard tools do (scikit-learn's
+   * {@code zero_division}). A defined label's precision or recall that divides by zero is 0.
    *
    * @param frame the label
    * @param truePositives units that have it in the gold and in the prediction
@@ -63,34 +67,44 @@ public final class Evaluation {
   public record LabelScore(Frame frame, int truePositives, int falsePositives,
       int falseNegatives) {
     /**
-     * Precision; 1 when nothing was predicted and nothing was missed, 0 when nothing was
-     * predicted but something was missed.
+     * Whether the label's scores are defined: it has a gold unit or a prediction.
+     *
+     * @return false when no unit has the label in the gold or in the prediction
+     */
+    public boolean defined() {
+      return truePositives + falsePositives + falseNegatives > 0;
+    }
+
+    /**
+     * Precision; 0 when nothing was predicted but something was missed, {@code NaN} when the
+     * label is {@linkplain #defined() undefined}.
      *
      * @return the share of predictions that were right
      */
     public double precision() {
       int predicted = truePositives + falsePositives;
-      return predicted == 0 ? (falseNegatives == 0 ? 1 : 0) : (double) truePositives / predicted;
+      return !defined() ? Double.NaN : predicted == 0 ? 0 : (double) truePositives / predicted;
     }
 
     /**
-     * Recall; 1 when the gold has no such unit and none was predicted.
+     * Recall; 0 when the gold has no such unit but some were predicted, {@code NaN} when the
+     * label is {@linkplain #defined() undefined}.
      *
      * @return the share of gold units found
      */
     public double recall() {
       int actual = truePositives + falseNegatives;
-      return actual == 0 ? (falsePositives == 0 ? 1 : 0) : (double) truePositives / actual;
+      return !defined() ? Double.NaN : actual == 0 ? 0 : (double) truePositives / actual;
     }
 
     /**
-     * F1, the harmonic mean of precision and recall; 1 when the label occurs nowhere.
+     * F1, the harmonic mean of precision and recall.
      *
-     * @return F1 in [0, 1]
+     * @return F1 in [0, 1], or {@code NaN} when the label is {@linkplain #defined() undefined}
      */
     public double f1() {
-      if (truePositives + falsePositives + falseNegatives == 0) {
-        return 1;
+      if (!defined()) {
+        return Double.NaN;
       }
       return 2.0 * truePositives / (2.0 * truePositives + falsePositives + falseNegatives);
     }
@@ -105,9 +119,13 @@ public final class Evaluation {
    * @param falseNegatives gold labels not predicted
    * @param evidence the evidence the detector kept
    * @param suppressed the evidence a modifier or block cancelled
+   * @param sentences where to look, in text order: the sentences that hold evidence, kept or
+   *     suppressed; when none does, every sentence of a unit of at most three
+   *     (one of them was expected to carry the missed label), else none
    */
   public record Error(Unit unit, Set<Frame> predicted, Set<Frame> falsePositives,
-      Set<Frame> falseNegatives, List<Evidence> evidence, List<Evidence> suppressed) {
+      Set<Frame> falseNegatives, List<Evidence> evidence, List<Evidence> suppressed,
+      List<FrameAnalysis.Sentence> sentences) {
     /**
      * Checks the fields and copies the collections, so that an evaluation stays immutable.
      *
@@ -117,6 +135,7 @@ public final class Evaluation {
      * @param falseNegatives gold labels not predicted
      * @param evidence the evidence the detector kept
      * @param suppressed the evidence a modifier or block cancelled
+     * @param sentences the sentences a report shows
      * @throws NullPointerException if any argument is null
      */
     public Error {
@@ -126,7 +145,31 @@ public final class Evaluation {
       falseNegatives = frames(falseNegatives);
       evidence = List.copyOf(evidence);
       suppressed = List.copyOf(suppressed);
+      sentences = List.copyOf(sentences);
     }
+  }
+
+  /**
+   * The most sentences a unit without evidence may have for {@link Error#sentences()} to list
+   * them all: a short passage, not a document.
+   */
+  private static final int PASSAGE_SENTENCES = 3;
+
+  /** The sentences of {@code analysis} that hold evidence, as {@link Error#sentences()} says. */
+  private static List<FrameAnalysis.Sentence> sentencesToShow(FrameAnalysis analysis) {
+    List<FrameAnalysis.Sentence> all = analysis.sentences();
+    List<FrameAnalysis.Sentence> shown = new ArrayList<>();
+    List<Evidence> spans = new ArrayList<>(analysis.evidence());
+    spans.addAll(analysis.suppressed());
+    for (FrameAnalysis.Sentence sentence : all) {
+      if (spans.stream().anyMatch(e -> e.start() < sentence.end() && e.end() > sentence.start())) {
+        shown.add(sentence);
+      }
+    }
+    if (shown.isEmpty() && all.size() <= PASSAGE_SENTENCES) {
+      return List.copyOf(all);
+    }
+    return shown;
   }
 
   private static Set<Frame> frames(Set<Frame> frames) {
@@ -153,10 +196,15 @@ public final class Evaluation {
    *
    * @param name a name for the report, such as the gold file's
    * @param detector the detector to score
-   * @param units the gold units
+   * @param units the gold units, at least one
    * @return the scores
+   * @throws IllegalArgumentException if {@code units} is empty: there is nothing to score (an
+   *     empty gold file is a mistake, and must not pass a floor)
    */
   public static Evaluation run(String name, FrameDetector detector, List<Unit> units) {
+    if (units.isEmpty()) {
+      throw new IllegalArgumentException(name + ": no units to score");
+    }
     int[] tp = new int[Frame.values().length];
     int[] fp = new int[tp.length];
     int[] fn = new int[tp.length];
@@ -184,7 +232,7 @@ public final class Evaluation {
         exact++;
       } else {
         errors.add(new Error(unit, predicted, falsePositives, falseNegatives,
-            analysis.evidence(), analysis.suppressed()));
+            analysis.evidence(), analysis.suppressed(), sentencesToShow(analysis)));
       }
     }
     Map<Frame, LabelScore> scores = new EnumMap<>(Frame.class);
@@ -232,18 +280,22 @@ public final class Evaluation {
   }
 
   /**
-   * The mean of the per-label F1 scores.
+   * The mean of the F1 scores of the {@linkplain LabelScore#defined() defined} labels; an
+   * undefined label is left out.
    *
-   * @return macro-F1 in [0, 1]
+   * @return macro-F1 in [0, 1], or {@code NaN} when no label is defined (no unit has a label in
+   *     the gold or in the prediction)
    */
   public double macroF1() {
-    return labels.values().stream().mapToDouble(LabelScore::f1).average().orElse(1);
+    return labels.values().stream().filter(LabelScore::defined).mapToDouble(LabelScore::f1)
+        .average().orElse(Double.NaN);
   }
 
   /**
    * F1 over all label decisions pooled.
    *
-   * @return micro-F1 in [0, 1]
+   * @return micro-F1 in [0, 1], or {@code NaN} when no unit has a label in the gold or in the
+   *     prediction
    */
   public double microF1() {
     int tp = 0;
@@ -254,7 +306,7 @@ public final class Evaluation {
       fp += s.falsePositives();
       fn += s.falseNegatives();
     }
-    return tp + fp + fn == 0 ? 1 : 2.0 * tp / (2.0 * tp + fp + fn);
+    return tp + fp + fn == 0 ? Double.NaN : 2.0 * tp / (2.0 * tp + fp + fn);
   }
 
   /**
@@ -263,16 +315,17 @@ public final class Evaluation {
    * @return the exact-match rate in [0, 1]
    */
   public double exactMatchRate() {
-    return units == 0 ? 1 : (double) exactMatches / units;
+    return (double) exactMatches / units;
   }
 
   /**
-   * The lowest per-label F1.
+   * The lowest F1 of the {@linkplain LabelScore#defined() defined} labels.
    *
-   * @return the worst label's F1
+   * @return the worst defined label's F1, or {@code NaN} when no label is defined
    */
   public double minLabelF1() {
-    return labels.values().stream().mapToDouble(LabelScore::f1).min().orElse(1);
+    return labels.values().stream().filter(LabelScore::defined).mapToDouble(LabelScore::f1)
+        .min().orElse(Double.NaN);
   }
 
   /**
@@ -301,13 +354,22 @@ public final class Evaluation {
     s.append(name).append(": ").append(units).append(" units\n");
     s.append(String.format(Locale.ROOT, "  %-18s %9s %9s %9s %5s %5s %5s%n", "label",
         "precision", "recall", "F1", "tp", "fp", "fn"));
+    List<String> undefined = new ArrayList<>();
     for (LabelScore l : labels.values()) {
-      s.append(String.format(Locale.ROOT, "  %-18s %9.3f %9.3f %9.3f %5d %5d %5d%n",
-          l.frame().id(), l.precision(), l.recall(), l.f1(), l.truePositives(),
-          l.falsePositives(), l.falseNegatives()));
+      s.append(String.format(Locale.ROOT, "  %-18s %9s %9s %9s %5d %5d %5d%n",
+          l.frame().id(), score(l.precision(), "-"), score(l.recall(), "-"),
+          score(l.f1(), "undefined"), l.truePositives(), l.falsePositives(),
+          l.falseNegatives()));
+      if (!l.defined()) {
+        undefined.add(l.frame().id());
+      }
     }
-    s.append(String.format(Locale.ROOT, "  macro-F1 %.3f   micro-F1 %.3f   exact match %.3f%n",
-        macroF1(), microF1(), exactMatchRate()));
+    s.append(String.format(Locale.ROOT, "  macro-F1 %s   micro-F1 %s   exact match %.3f%n",
+        score(macroF1(), "undefined"), score(microF1(), "undefined"), exactMatchRate()));
+    if (!undefined.isEmpty()) {
+      s.append("  undefined: ").append(String.join(", ", undefined))
+          .append(" (no gold unit and no prediction; left out of macro-F1)\n");
+    }
     for (Error e : errors.subList(0, Math.min(errorsShown, errors.size()))) {
       s.append("\n  ").append(e.unit().id()).append("  gold ").append(e.unit().gold())
           .append("  predicted ").append(e.predicted());
@@ -317,12 +379,23 @@ public final class Evaluation {
       if (!e.falseNegatives().isEmpty()) {
         s.append("  FN ").append(e.falseNegatives());
       }
-      s.append("\n    ").append(e.unit().text());
-      for (Evidence ev : e.evidence()) {
-        s.append("\n    + ").append(ev);
+      if (e.sentences().isEmpty()) {
+        s.append("\n    (no sentence has evidence; the text, ").append(e.unit().text().length())
+            .append(" chars, is not shown)");
       }
-      for (Evidence ev : e.suppressed()) {
-        s.append("\n    - ").append(ev);
+      for (FrameAnalysis.Sentence sentence : e.sentences()) {
+        s.append("\n    [").append(sentence.start()).append(',').append(sentence.end())
+            .append(") ").append(sentence.text());
+        for (Evidence ev : e.evidence()) {
+          if (within(ev, sentence)) {
+            s.append("\n      + ").append(ev);
+          }
+        }
+        for (Evidence ev : e.suppressed()) {
+          if (within(ev, sentence)) {
+            s.append("\n      - ").append(ev);
+          }
+        }
       }
       s.append('\n');
     }
@@ -330,5 +403,15 @@ public final class Evaluation {
       s.append("\n  ... and ").append(errors.size() - errorsShown).append(" more wrong units\n");
     }
     return s.toString();
+  }
+
+  /** Whether {@code e} starts in {@code sentence} (where the report lists it). */
+  private static boolean within(Evidence e, FrameAnalysis.Sentence sentence) {
+    return e.start() >= sentence.start() && e.start() < sentence.end();
+  }
+
+  /** A score with three decimals, or {@code undefined} for {@code NaN}. */
+  private static String score(double value, String undefined) {
+    return Double.isNaN(value) ? undefined : String.format(Locale.ROOT, "%.3f", value);
   }
 }

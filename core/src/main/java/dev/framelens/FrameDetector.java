@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import dev.framelens.internal.engine.Engine;
+import dev.framelens.internal.lexicon.CompiledLexicon;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -83,6 +84,89 @@ public final class FrameDetector {
   public FrameAnalysis analyze(String text) {
     requireNonNull(text, "text");
     return new FrameAnalysis(engine.analyze(text), thresholds);
+  }
+
+  /**
+   * Runs every {@code example:} and {@code counter:} line of this detector's lexicon and
+   * returns one problem for each line that fails, as {@code framelens lint} reports them. The
+   * sentence is analysed by the whole lexicon, so other rules, blocks and modifiers take part:
+   *
+   * <ul>
+   *   <li>a rule passes an example when some kept evidence of it supports the frame it matched
+   *       (not negated or turned into another frame; contested or weakened is fine);
+   *   <li>a block passes an example when it cancels a match (suppressed evidence names it as
+   *       its cause);
+   *   <li>a modifier passes an example when it acted on some evidence, kept or suppressed;
+   *   <li>a counter-example passes when that does not happen (a rule may still match there,
+   *       and be cancelled or turned: "failed to achieve its goals" is no victory).
+   * </ul>
+   *
+   * @return the failing lines in lexicon order, each with the file, the line and column of
+   *     its sentence, a message naming the entry and the labels the sentence got, and the
+   *     sentence as the offending text; empty when every line passes
+   */
+  public List<LexiconException.Problem> checkExamples() {
+    List<LexiconException.Problem> problems = new ArrayList<>();
+    for (CompiledLexicon.PatternInfo p : lexicon.compiled().patterns) {
+      String kind = switch (p.kind) {
+        case RULE -> "rule";
+        case BLOCK -> "block";
+        case MODIFIER -> "modifier";
+        default -> null;
+      };
+      if (kind == null) {
+        continue;
+      }
+      for (CompiledLexicon.ExampleLine line : p.examples) {
+        FrameAnalysis a = analyze(line.text());
+        String actedOn = actedOn(p, kind, a);
+        if (line.counter() == (actedOn == null)) {
+          continue;
+        }
+        String why = line.counter() ? actedOn : switch (kind) {
+          case "rule" -> "no kept evidence of it";
+          case "block" -> "it cancels no match";
+          default -> "it acts on no match";
+        };
+        StringBuilder labels = new StringBuilder();
+        a.labels().forEach(f -> labels.append(labels.length() == 0 ? "" : ", ").append(f.id()));
+        problems.add(new LexiconException.Problem(line.source(), line.line(), line.column(),
+            (line.counter() ? "counter-example of " : "example of ") + kind + " " + p.name
+                + " fails: " + why + " (labels: " + (labels.length() == 0 ? "none" : labels)
+                + ")", line.text(), line.lineText()));
+      }
+    }
+    return List.copyOf(problems);
+  }
+
+  /** How entry {@code p} acted in {@code a}, as a counter-example's failure says it, or null. */
+  private static String actedOn(CompiledLexicon.PatternInfo p, String kind, FrameAnalysis a) {
+    switch (kind) {
+      case "rule":
+        for (Evidence e : a.evidence()) {
+          if (e.ruleId().equals(p.name) && e.frame() == e.matchedFrame()) {
+            return "it gives kept evidence for " + e.frame().id();
+          }
+        }
+        return null;
+      case "block":
+        for (Evidence e : a.suppressed()) {
+          if (!e.modifiers().isEmpty()
+              && e.modifiers().get(e.modifiers().size() - 1).ruleId().equals(p.name)) {
+            return "it cancels a match";
+          }
+        }
+        return null;
+      default:
+        for (List<Evidence> list : List.of(a.evidence(), a.suppressed())) {
+          for (Evidence e : list) {
+            if (e.modifiers().stream().anyMatch(m -> m.ruleId().equals(p.name))) {
+              return "it acts on a match";
+            }
+          }
+        }
+        return null;
+    }
   }
 
   /**

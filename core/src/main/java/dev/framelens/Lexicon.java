@@ -121,7 +121,9 @@ public final class Lexicon {
           frames.add(f);
         }
       }
-      list.add(new Rule(p.name, kind, frames, p.weight, p.examples, p.counters, p.source,
+      list.add(new Rule(p.name, kind, frames, p.weight,
+          p.examples.stream().filter(e -> !e.counter()).map(e -> e.text()).toList(),
+          p.examples.stream().filter(e -> e.counter()).map(e -> e.text()).toList(), p.source,
           p.line));
     }
     this.rules = List.copyOf(list);

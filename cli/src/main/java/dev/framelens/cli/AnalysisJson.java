@@ -77,6 +77,15 @@ final class AnalysisJson {
     return Math.round(score * 10_000) / 10_000.0;
   }
 
+  /** Puts a ratio rounded as {@link #round} does, or null when it is undefined ({@code NaN}). */
+  static void putRatio(ObjectNode node, String field, double value) {
+    if (Double.isNaN(value)) {
+      node.putNull(field);
+    } else {
+      node.put(field, round(value));
+    }
+  }
+
   private static void labelsAndScores(ObjectNode node, Set<Frame> labels,
       Map<Frame, Double> scores) {
     ArrayNode array = node.putArray("labels");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.framelens.Evaluation;
 import dev.framelens.Evidence;
 import dev.framelens.Frame;
+import dev.framelens.FrameAnalysis;
 import dev.framelens.FrameDetector;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
     description = {
         "Score the detector on gold JSONL files (each line {\"id\", \"text\", "
             + "\"labels\"}): per-label precision, recall and F1, micro and macro F1, the "
-            + "exact-match rate, and every unit it got wrong with its evidence. Exits with 1 "
+            + "exact-match rate, and every unit it got wrong with its evidence (the sentences "
+            + "that hold evidence, with their offsets, not the whole text). Exits with 1 "
             + "when a score of any file is below a floor given with --min-*.",
         "--gold may be repeated: each file gets its own table, in the order given, and the "
             + "floors apply to each. With one file, --format json writes that file's object; "
@@ -206,15 +208,16 @@ final class EvaluateCommand implements Callable<Integer> {
     for (Scored s : scored) {
       List<String> lines = new ArrayList<>();
       Evaluation e = s.sentences();
-      check(lines, "macro-F1", e.macroF1(), minMacroF1);
-      check(lines, "exact-match rate", e.exactMatchRate(), minExactMatch);
+      check(lines, "macro-F1", e.macroF1(), minMacroF1,
+          "no label has a gold unit or a prediction");
+      check(lines, "exact-match rate", e.exactMatchRate(), minExactMatch, null);
       if (minLabelF1 != null) {
-        e.labels().values().forEach(l ->
-            check(lines, l.frame().id() + " F1", l.f1(), minLabelF1));
+        e.labels().values().forEach(l -> check(lines, l.frame().id() + " F1", l.f1(),
+            minLabelF1, "no gold unit and no prediction"));
       }
       if (s.documentScores() != null) {
         check(lines, "document exact-match rate", s.documentScores().exactMatchRate(),
-            minDocumentExactMatch);
+            minDocumentExactMatch, null);
       }
       lines.forEach(line -> io.err().println("framelens evaluate: " + s.file().name() + ": "
           + line));
@@ -281,11 +284,25 @@ final class EvaluateCommand implements Callable<Integer> {
     } catch (UncheckedIOException e) {
       throw new UserError(ExitCodes.USAGE, "cannot read " + path + ": " + e.getMessage(), e);
     }
+    if (units.isEmpty()) {
+      // Nothing to score is no score of 1: an empty file must not pass a floor.
+      throw new UserError(ExitCodes.USAGE, (path.equals("-") ? "standard input" : path)
+          + ": no gold units (" + (failed == 0 ? "the file is empty"
+              : failed + " lines could not be used") + ")");
+    }
     return new GoldFile(name, units, failed);
   }
 
-  private static void check(List<String> below, String what, double value, Double floor) {
-    if (floor != null && value < floor) {
+  /**
+   * Adds a line to {@code below} when {@code value} is below {@code floor}, or undefined
+   * ({@code NaN}, for the reason {@code undefined} gives): an undefined score meets no floor.
+   */
+  private static void check(List<String> below, String what, double value, Double floor,
+      String undefined) {
+    if (floor != null && Double.isNaN(value)) {
+      below.add(String.format(Locale.ROOT, "%s is undefined (%s), so it cannot meet the floor "
+          + "%.3f", what, undefined, floor));
+    } else if (floor != null && value < floor) {
       below.add(String.format(Locale.ROOT, "%s %.3f is below the floor %.3f", what, value,
           floor));
     }
@@ -352,6 +369,11 @@ final class EvaluateCommand implements Callable<Integer> {
         ids(node.putArray("predicted"), error.predicted());
         ids(node.putArray("false_positives"), error.falsePositives());
         ids(node.putArray("false_negatives"), error.falseNegatives());
+        ArrayNode sentences = node.putArray("sentences");
+        for (FrameAnalysis.Sentence sentence : error.sentences()) {
+          sentences.addObject().put("start", sentence.start()).put("end", sentence.end())
+              .put("text", sentence.text());
+        }
         ArrayNode evidence = node.putArray("evidence");
         for (Evidence ev : error.evidence()) {
           evidence.addObject().put("frame", ev.frame().id()).put("rule", ev.ruleId())
@@ -392,21 +414,25 @@ final class EvaluateCommand implements Callable<Integer> {
     return root;
   }
 
-  /** Per-label scores, macro and micro F1 and the exact-match rate, as today's JSON has them. */
+  /**
+   * Per-label scores, macro and micro F1 and the exact-match rate; an undefined score is null,
+   * and a label with no gold unit and no prediction has {@code "defined": false}.
+   */
   private static void scores(ObjectNode root, Evaluation e) {
     ObjectNode labels = root.putObject("labels");
     e.labels().forEach((frame, l) -> {
       ObjectNode node = labels.putObject(frame.id());
-      node.put("precision", AnalysisJson.round(l.precision()));
-      node.put("recall", AnalysisJson.round(l.recall()));
-      node.put("f1", AnalysisJson.round(l.f1()));
+      node.put("defined", l.defined());
+      AnalysisJson.putRatio(node, "precision", l.precision());
+      AnalysisJson.putRatio(node, "recall", l.recall());
+      AnalysisJson.putRatio(node, "f1", l.f1());
       node.put("tp", l.truePositives());
       node.put("fp", l.falsePositives());
       node.put("fn", l.falseNegatives());
     });
-    root.put("macro_f1", AnalysisJson.round(e.macroF1()));
-    root.put("micro_f1", AnalysisJson.round(e.microF1()));
-    root.put("exact_match", AnalysisJson.round(e.exactMatchRate()));
+    AnalysisJson.putRatio(root, "macro_f1", e.macroF1());
+    AnalysisJson.putRatio(root, "micro_f1", e.microF1());
+    AnalysisJson.putRatio(root, "exact_match", e.exactMatchRate());
   }
 
   private static String write(JsonNode root) {

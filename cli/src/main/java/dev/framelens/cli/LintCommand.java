@@ -1,5 +1,6 @@
 package dev.framelens.cli;
 
+import dev.framelens.FrameDetector;
 import dev.framelens.Lexicon;
 import dev.framelens.LexiconException;
 import java.io.IOException;
@@ -25,7 +26,8 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code framelens lint}: loads each lexicon file and reports every problem with its position,
  * the line, a caret and, for the common mistakes, a hint; then checks the file's lemma atoms
- * against WordNet ({@link LemmaCheck}).
+ * against WordNet ({@link LemmaCheck}) and runs its examples ({@link
+ * dev.framelens.FrameDetector#checkExamples()}).
  */
 @Command(
     name = "lint",
@@ -48,6 +50,10 @@ import picocli.CommandLine.ParentCommand;
             + "eliminate^?; or a new word or name, which still gets its regular forms), a "
             + "word that is also an irregular form of another (won^: win^?), and a "
             + "comparative (stronger^).",
+        "The example: and counter: lines of a file that loads are run (on the default "
+            + "lexicon too with --on-default; only the file's own are reported): each that "
+            + "fails is an error at its sentence, 'file:line:column: example of rule ID fails: "
+            + "... (labels: ...)'.",
         "Exit code: 0 when every file is clean or has warnings only, 2 when any has errors "
             + "or cannot be read."},
     footerHeading = "%nExamples:%n",
@@ -151,6 +157,10 @@ final class LintCommand implements Callable<Integer> {
       new Hint("^a rule with 'kind' needs NUMBER",
           "every alternative and optional part of a 'kind' rule must hold NUMBER; put the "
               + "alternatives without a figure in a separate rule without 'kind'"),
+      new Hint("^(counter-)?example of \\S+ \\S+ fails",
+          "the sentence runs through the whole lexicon; to see its evidence and the modifiers "
+              + "that acted, pipe it into 'framelens analyze --lexicon FILE -'",
+          " with --no-default-lexicon, as the file stands alone"),
       new Hint("^cannot read included file",
           "an include path is relative to the folder of the file that holds the include"));
 
@@ -228,6 +238,18 @@ final class LintCommand implements Callable<Integer> {
       out.println();
     }
     int warnings = findings.size() - errors;
+    // The file's own examples and counter-examples, run on the lexicon as loaded.
+    Set<String> baseSources = sources(base);
+    for (LexiconException.Problem failed : FrameDetector.builder().lexicon(lexicon).build()
+        .checkExamples()) {
+      if (baseSources.contains(failed.source())) {
+        continue;
+      }
+      errors++;
+      out.println(failed.render());
+      hint(failed, base != null).ifPresent(hint -> out.println("    hint: " + hint));
+      out.println();
+    }
     String warned = warnings > 0 ? count(warnings, "warning") : "";
     if (errors > 0) {
       out.println(name + ": " + count(errors, "error") + (warned.isEmpty() ? "" : ", " + warned));
@@ -238,12 +260,22 @@ final class LintCommand implements Callable<Integer> {
     return new Counts(errors, warnings);
   }
 
+  /**
+   * The files the entries and terms of {@code base} are written in (none when null): lint
+   * reports on the checked file's own, not on those.
+   */
+  private static Set<String> sources(Lexicon base) {
+    Set<String> sources = new HashSet<>();
+    if (base != null) {
+      base.rules().forEach(r -> sources.add(r.source()));
+      base.terms().forEach(t -> sources.add(t.source()));
+    }
+    return sources;
+  }
+
   /** The lemma terms of the linted file and its includes, not the base lexicon's. */
   private static List<Lexicon.Term> ownLemmas(Lexicon lexicon, Lexicon base) {
-    Set<String> baseSources = new HashSet<>();
-    if (base != null) {
-      base.terms().forEach(t -> baseSources.add(t.source()));
-    }
+    Set<String> baseSources = sources(base);
     return lexicon.terms().stream()
         .filter(t -> t.form() == Lexicon.Term.Form.LEMMA && !baseSources.contains(t.source()))
         .toList();
@@ -294,10 +326,7 @@ final class LintCommand implements Callable<Integer> {
 
   /** "3 rules, 1 block, 2 modifiers": the entries the file (and its includes) defines. */
   private static String summary(Lexicon lexicon, Lexicon base) {
-    Set<String> baseSources = new HashSet<>();
-    if (base != null) {
-      base.rules().forEach(r -> baseSources.add(r.source()));
-    }
+    Set<String> baseSources = sources(base);
     int[] kinds = new int[Lexicon.Kind.values().length];
     for (Lexicon.Rule rule : lexicon.rules()) {
       if (!baseSources.contains(rule.source())) {

@@ -585,7 +585,7 @@ final class RuleReport {
       node.put("units", l.units());
       node.put("right", l.right());
       node.put("wrong", l.wrong());
-      putRatio(node, "precision", l.precision());
+      AnalysisJson.putRatio(node, "precision", l.precision());
       node.put("suppressed", l.suppressed());
     }
     ArrayNode actorList = root.putArray("blocks_and_modifiers");
@@ -596,7 +596,7 @@ final class RuleReport {
       node.put("right", l.right());
       node.put("wrong", l.wrong());
       node.put("unjudged", l.unjudged());
-      putRatio(node, "precision", l.precision());
+      AnalysisJson.putRatio(node, "precision", l.precision());
       ObjectNode effects = node.putObject("effects");
       l.effects().forEach(effects::put);
     }
@@ -641,11 +641,4 @@ final class RuleReport {
     node.put("line", r.line());
   }
 
-  private static void putRatio(ObjectNode node, String field, double value) {
-    if (Double.isNaN(value)) {
-      node.putNull(field);
-    } else {
-      node.put(field, AnalysisJson.round(value));
-    }
-  }
 }

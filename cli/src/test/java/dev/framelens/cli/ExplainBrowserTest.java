@@ -19,6 +19,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -32,10 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
  * really drawn: the browser's DOM holds every highlight of the file, and a screenshot holds
  * pixels of every highlighted frame's colour.
  *
- * <p>Runs when the system property {@code framelens.chromium} names the browser binary (the
- * build passes {@code -Dframelens.chromium=/usr/bin/chromium} through), and then fails if the
- * binary is missing or rendering fails. Without the property it is skipped, with a message on
- * standard output.
+ * <p>Runs with the browser the system property {@code framelens.chromium} names (the build
+ * passes {@code -Dframelens.chromium=...} through), and then fails if that binary is missing or
+ * rendering fails; without the property, with the first Chromium or Chrome found on the
+ * {@code PATH} or at the usual install locations ({@link #findChromium}). Only when there is
+ * none is it skipped, with a message on standard output.
  */
 class ExplainBrowserTest {
   private static final String PROPERTY = "framelens.chromium";
@@ -132,21 +134,88 @@ class ExplainBrowserTest {
         + pageShot);
   }
 
+  /** Names a Chromium or Chrome binary goes by on the {@code PATH}, in order of preference. */
+  static final List<String> NAMES = List.of("chromium", "chromium-browser", "google-chrome",
+      "google-chrome-stable", "chrome");
+
+  /** Where the browser is usually installed when it is not on the {@code PATH}. */
+  static final List<Path> USUAL = List.of(Path.of("/usr/bin/chromium"),
+      Path.of("/usr/bin/chromium-browser"), Path.of("/snap/bin/chromium"),
+      Path.of("/usr/lib/chromium/chromium"), Path.of("/usr/bin/google-chrome"),
+      Path.of("/opt/google/chrome/chrome"),
+      Path.of("/Applications/Chromium.app/Contents/MacOS/Chromium"),
+      Path.of("/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"));
+
   /** The browser to use, or the test is skipped with a message saying how to run it. */
   private static Path chromium() {
     String configured = System.getProperty(PROPERTY, "").trim();
-    if (configured.isEmpty()) {
-      String message = "ExplainBrowserTest SKIPPED: no browser to render the explain page in "
-          + "(set -D" + PROPERTY + "=/usr/bin/chromium to run it)";
+    if (!configured.isEmpty()) {
+      Path binary = Path.of(configured);
+      if (!executable(binary)) {
+        fail(PROPERTY + "=" + configured + " is not an executable file (install Chromium, "
+            + "e.g. the Debian package 'chromium', or fix the property)");
+      }
+      return binary;
+    }
+    Optional<Path> found = findChromium(System.getenv("PATH"), USUAL);
+    if (found.isEmpty()) {
+      String message = "ExplainBrowserTest SKIPPED: no Chromium or Chrome on the PATH (" + NAMES
+          + ") or at " + USUAL + " to render the explain page in (install one, or set -D"
+          + PROPERTY + "=/path/to/chromium)";
       System.out.println(message);
       Assumptions.abort(message);
     }
-    Path binary = Path.of(configured);
-    if (!Files.isRegularFile(binary) || !Files.isExecutable(binary)) {
-      fail(PROPERTY + "=" + configured + " is not an executable file (install Chromium, e.g. "
-          + "the Debian package 'chromium', or fix the property)");
+    return found.get();
+  }
+
+  /**
+   * The first executable of {@link #NAMES} in the folders of {@code path} (a {@code PATH}
+   * value, possibly null), else the first executable of {@code usual}.
+   */
+  static Optional<Path> findChromium(String path, List<Path> usual) {
+    if (path != null) {
+      for (String name : NAMES) {
+        for (String folder : path.split(java.io.File.pathSeparator)) {
+          if (!folder.isEmpty()) {
+            Path candidate = Path.of(folder, name);
+            if (executable(candidate)) {
+              return Optional.of(candidate);
+            }
+          }
+        }
+      }
     }
-    return binary;
+    return usual.stream().filter(ExplainBrowserTest::executable).findFirst();
+  }
+
+  private static boolean executable(Path file) {
+    return Files.isRegularFile(file) && Files.isExecutable(file);
+  }
+
+  /** The test used to be skipped unless -Dframelens.chromium named the browser. */
+  @Test
+  void chromiumIsFoundOnThePathOrAtAUsualLocation() throws IOException {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path other = Files.createDirectories(dir.resolve("other"));
+    Path opt = Files.createDirectories(dir.resolve("opt"));
+    Path usual = executableFile(opt.resolve("chromium"));
+    Files.writeString(bin.resolve("chromium"), "not executable");
+    assertEquals(Optional.of(usual), findChromium(bin + java.io.File.pathSeparator + other,
+        List.of(dir.resolve("none"), usual)));
+    Path onPath = executableFile(other.resolve("chromium-browser"));
+    assertEquals(Optional.of(onPath), findChromium(bin + java.io.File.pathSeparator + other,
+        List.of(usual)));
+    Path preferred = executableFile(bin.resolve("google-chrome"));
+    assertEquals(Optional.of(onPath), findChromium(other + java.io.File.pathSeparator + bin,
+        List.of(usual)), "chromium-browser comes before google-chrome");
+    assertEquals(Optional.of(preferred), findChromium(bin.toString(), List.of()));
+    assertEquals(Optional.empty(), findChromium(null, List.of(dir.resolve("none"))));
+  }
+
+  private static Path executableFile(Path file) throws IOException {
+    Files.writeString(file, "#!/bin/sh\n");
+    assertTrue(file.toFile().setExecutable(true), () -> "cannot make " + file + " executable");
+    return file;
   }
 
   private Path explain(String text, String name) throws IOException {

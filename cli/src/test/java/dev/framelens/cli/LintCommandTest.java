@@ -248,6 +248,63 @@ class LintCommandTest {
     assertFalse(run.out().contains("inflected form"), run::toString);
   }
 
+  /** The lexicon of {@link #CLEAN} with one example and one counter-example that fail. */
+  private static final String FAILING_EXAMPLES = """
+      lexicon valdoria 0.1
+      set @win = victory~ triumph~ win wins won
+
+      frame victory negated defeat
+        rule won-word weight 0.8 : @win
+          example: The Tarn Brigade won the battle for Port Amsel.
+          example: The Tarn Brigade prevailed at Port Amsel.
+          counter:   The Tarn Brigade won a cup final in Velmora.
+
+      modifier negation scope before 3 : not | never
+        * -> negate
+        example: The Tarn Brigade did not win at Port Amsel.
+        counter: The Tarn Brigade never won at Port Amsel.
+      """;
+
+  /** lint used to say "ok" while a file's own examples failed. */
+  @Test
+  void failingExamplesAndCounterExamplesAreErrorsWithTheirPositionAndLabels()
+      throws IOException {
+    Path file = file("failing.fl", FAILING_EXAMPLES);
+    Result run = run("lint", file.toString());
+    assertEquals(2, run.code(), run::toString);
+    String[] source = FAILING_EXAMPLES.split("\n");
+    Object[][] expected = {
+        {7, 14, "example of rule won-word fails: no kept evidence of it (labels: none): \"The "
+            + "Tarn Brigade prevailed at Port Amsel.\"", "framelens analyze"},
+        {8, 16, "counter-example of rule won-word fails: it gives kept evidence for victory "
+            + "(labels: victory): \"The Tarn Brigade won a cup final in Velmora.\"",
+            "framelens analyze"},
+        {13, 12, "counter-example of modifier negation fails: it acts on a match (labels: "
+            + "defeat): \"The Tarn Brigade never won at Port Amsel.\"", "framelens analyze"},
+    };
+    assertEachProblemListed(run, file, source, expected);
+    assertFalse(run.out().contains(file + ":6:"), run::toString);
+    assertFalse(run.out().contains(file + ":12:"), run::toString);
+    assertTrue(run.out().endsWith(file + ": 3 errors\n"), run::toString);
+  }
+
+  @Test
+  void onDefaultRunsTheFilesOwnExamplesOnTheDefaultLexicon() throws IOException {
+    Path file = file("harbour.fl", """
+        set @place += quay quays
+        frame victory
+          rule held-quay weight 0.7 : (hold~ | held) (the)? @place
+            example: The Tarn Brigade held the quay for a week.
+            example: The Tarn Brigade did not hold the quay for long.
+        """);
+    Result run = run("lint", "--on-default", file.toString());
+    assertEquals(2, run.code(), run::toString);
+    assertTrue(run.out().startsWith(file + ":5:14: example of rule held-quay fails: no kept "
+        + "evidence of it (labels: defeat): \"The Tarn Brigade did not hold the quay for "
+        + "long.\"\n"), run::toString);
+    assertTrue(run.out().endsWith(file + ": 1 error\n"), run::toString);
+  }
+
   @Test
   void withoutFilesItIsAUsageError() {
     Result run = run("lint");

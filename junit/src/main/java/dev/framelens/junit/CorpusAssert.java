@@ -52,7 +52,7 @@ public final class CorpusAssert {
   }
 
   /**
-   * Checks the mean of the four labels' F1 scores.
+   * Checks the mean of the F1 scores of the labels that occur (in the gold or the prediction).
    *
    * @param minimum the lowest acceptable macro-F1, in [0, 1]
    * @return this
@@ -60,10 +60,8 @@ public final class CorpusAssert {
    */
   public CorpusAssert hasMacroF1AtLeast(double minimum) {
     checkMinimum(minimum);
-    double actual = evaluation().macroF1();
-    if (actual < minimum) {
-      throw failure(String.format(Locale.ROOT, "macro-F1 %.3f is below %.3f", actual, minimum));
-    }
+    check("macro-F1", evaluation().macroF1(), minimum,
+        "no label has a gold unit or a prediction");
     return this;
   }
 
@@ -78,11 +76,8 @@ public final class CorpusAssert {
   public CorpusAssert hasLabelF1AtLeast(Frame frame, double minimum) {
     requireNonNull(frame, "frame");
     checkMinimum(minimum);
-    double actual = evaluation().labels().get(frame).f1();
-    if (actual < minimum) {
-      throw failure(String.format(Locale.ROOT, "%s F1 %.3f is below %.3f", frame, actual,
-          minimum));
-    }
+    check(frame + " F1", evaluation().labels().get(frame).f1(), minimum,
+        "no gold unit and no prediction");
     return this;
   }
 
@@ -109,11 +104,7 @@ public final class CorpusAssert {
    */
   public CorpusAssert hasExactMatchRateAtLeast(double minimum) {
     checkMinimum(minimum);
-    double actual = evaluation().exactMatchRate();
-    if (actual < minimum) {
-      throw failure(String.format(Locale.ROOT, "exact-match rate %.3f is below %.3f", actual,
-          minimum));
-    }
+    check("exact-match rate", evaluation().exactMatchRate(), minimum, "no units");
     return this;
   }
 
@@ -126,11 +117,26 @@ public final class CorpusAssert {
     return evaluation().report(false);
   }
 
+  /** Fails unless {@code actual} is at least {@code minimum}; an undefined one never is. */
+  private void check(String what, double actual, double minimum, String undefined) {
+    if (Double.isNaN(actual)) {
+      throw failure(String.format(Locale.ROOT, "%s is undefined (%s), so it cannot be at least "
+          + "%.3f", what, undefined, minimum));
+    }
+    if (actual < minimum) {
+      throw failure(String.format(Locale.ROOT, "%s %.3f is below %.3f", what, actual, minimum));
+    }
+  }
+
   private Evaluation evaluation() {
     if (evaluation == null) {
       List<Evaluation.Unit> units = GoldCorpus.read(goldFile).stream()
           .map(u -> new Evaluation.Unit(u.id(), u.text(), u.labels()))
           .toList();
+      if (units.isEmpty()) {
+        throw new AssertionFailedError(goldFile + ": no gold units (the file is empty): there "
+            + "is nothing to score");
+      }
       evaluation = Evaluation.run(goldFile.toString(),
           detector != null ? detector : FramingAssertions.defaultDetector(), units);
     }

@@ -152,7 +152,7 @@ class GoldCorpusTest {
         () -> assertThatCorpus("src/test/resources/gold/one-wrong.jsonl")
             .usingDetector(KIT).hasMacroF1AtLeast(0.85));
     String message = e.getMessage();
-    assertTrue(message.startsWith("macro-F1 0.750 is below 0.850\n"), message);
+    assertTrue(message.startsWith("macro-F1 0.500 is below 0.850\n"), message);
     assertTrue(message.contains("label              precision    recall        F1"), message);
     assertTrue(message.contains("defeat                 0.000     0.000     0.000     0     0"
         + "     1"), message);
@@ -162,6 +162,39 @@ class GoldCorpusTest {
             .usingDetector(KIT).hasLabelF1AtLeast(Frame.DEFEAT, 0.5));
     assertTrue(label.getMessage().startsWith("defeat F1 0.000 is below 0.500"),
         label.getMessage());
+  }
+
+  /** An empty gold file used to pass every floor with scores of 1.000. */
+  @Test
+  void anEmptyGoldFileFailsTheAssertionNamingTheFile(@TempDir Path dir) throws Exception {
+    Path empty = Files.writeString(dir.resolve("empty.jsonl"), "\n");
+    AssertionFailedError e = assertThrows(AssertionFailedError.class,
+        () -> assertThatCorpus(empty).usingDetector(KIT).hasMacroF1AtLeast(0.9));
+    assertEquals(empty + ": no gold units (the file is empty): there is nothing to score",
+        e.getMessage());
+    assertThrows(AssertionFailedError.class,
+        () -> assertThatCorpus(empty).usingDetector(KIT).hasExactMatchRateAtLeast(0.0));
+  }
+
+  /**
+   * In one-wrong.jsonl no unit has survival-as-win or casualty-emphasis, in the gold or the
+   * prediction: their F1 is undefined, and a floor on them fails saying so.
+   */
+  @Test
+  void aFloorOnAnUndefinedLabelFailsWithTheReason() {
+    String oneWrong = "src/test/resources/gold/one-wrong.jsonl";
+    AssertionFailedError e = assertThrows(AssertionFailedError.class,
+        () -> assertThatCorpus(oneWrong).usingDetector(KIT)
+            .hasLabelF1AtLeast(Frame.SURVIVAL_AS_WIN, 0.5));
+    assertTrue(e.getMessage().startsWith("survival-as-win F1 is undefined (no gold unit and no "
+        + "prediction), so it cannot be at least 0.500\n"), e.getMessage());
+    assertTrue(e.getMessage().contains("undefined: survival-as-win, casualty-emphasis"),
+        e.getMessage());
+    assertThatCorpus(oneWrong).usingDetector(KIT).hasLabelF1AtLeast(Frame.VICTORY, 1.0);
+    AssertionFailedError every = assertThrows(AssertionFailedError.class,
+        () -> assertThatCorpus(oneWrong).usingDetector(KIT).hasEveryLabelF1AtLeast(0.0));
+    assertTrue(every.getMessage().startsWith("survival-as-win F1 is undefined"),
+        every.getMessage());
   }
 
   @Test

@@ -43,8 +43,8 @@ public final class CompiledLexicon {
     public final int[] unlessAtoms;
     /** Per frame ordinal, then one more for {@code *}: the modifier's effect, or null. */
     public final Effect[] effects;
-    public final List<String> examples;
-    public final List<String> counters;
+    /** Its {@code example:} and {@code counter:} lines, in file order. */
+    public final List<ExampleLine> examples;
     public final String source;
     public final int line;
     /**
@@ -57,8 +57,7 @@ public final class CompiledLexicon {
         int[] negatedTo, CasualtyCount.Kind casualtyKind, CasualtyCount.Qualifier qualifier,
         Set<Integer> immune, Set<Integer> overrides, Scope scope, Set<Condition> conditions,
         int[] unlessAtoms, Effect[] effects,
-        List<String> examples, List<String> counters, String source, int line,
-        int[][] sequences) {
+        List<ExampleLine> examples, String source, int line, int[][] sequences) {
       this.id = id;
       this.kind = kind;
       this.name = name;
@@ -74,7 +73,6 @@ public final class CompiledLexicon {
       this.unlessAtoms = unlessAtoms;
       this.effects = effects;
       this.examples = examples;
-      this.counters = counters;
       this.source = source;
       this.line = line;
       this.sequences = sequences;
@@ -115,6 +113,13 @@ public final class CompiledLexicon {
   public final Map<String, Integer> setAtoms;
   /** Every word, stem, prefix and lemma written in a set or a pattern, in reading order. */
   public final List<TermUse> terms;
+
+  /**
+   * An {@code example:} (or, when {@code counter}, a {@code counter:}) line: its sentence, and
+   * where the sentence starts, with the whole line for a caret display.
+   */
+  public record ExampleLine(String text, boolean counter, String source, int line, int column,
+      String lineText) {}
 
   /** A term as written in a set or a pattern: for the lexicon's authoring tools. */
   public record TermUse(String text, Syntax.ItemKind kind, String owner, String source,

@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -957,9 +958,26 @@ public final class LexiconCompiler {
     return new PatternInfo(id, def.kind(), def.id(), frames, def.weight(), negatedTo,
         def.casualtyKind(), def.qualifier(), immune, overrides, def.scope(),
         def.conditions(), unlessAtoms, effects,
-        def.examples().stream().map(Example::text).toList(),
-        def.counters().stream().map(Example::text).toList(),
-        def.at().source(), def.at().line(), sequences);
+        exampleLines(def), def.at().source(), def.at().line(), sequences);
+  }
+
+  /** The examples and counter-examples of {@code def}, in file order, at their sentences. */
+  private static List<CompiledLexicon.ExampleLine> exampleLines(PatternDef def) {
+    List<CompiledLexicon.ExampleLine> lines = new ArrayList<>();
+    for (boolean counter : new boolean[] {false, true}) {
+      for (Example e : counter ? def.counters() : def.examples()) {
+        // e.at() is the column of "example:" or "counter:"; the sentence starts after it.
+        String line = e.at().lineText();
+        int start = e.at().column() - 1 + "example:".length();
+        while (start < line.length() && Character.isWhitespace(line.charAt(start))) {
+          start++;
+        }
+        lines.add(new CompiledLexicon.ExampleLine(e.text(), counter, e.at().source(),
+            e.at().line(), start + 1, line));
+      }
+    }
+    lines.sort(Comparator.comparingInt(CompiledLexicon.ExampleLine::line));
+    return List.copyOf(lines);
   }
 
   /** The ids named by an attribute, each of which must be a pattern of {@code kind}. */
