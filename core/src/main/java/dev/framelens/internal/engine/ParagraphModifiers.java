@@ -45,6 +45,9 @@ final class ParagraphModifiers {
   private final int[] watchedAtoms;
   private final long watchMask;
   private final long[] unlessBits;
+  /** Per atom set id, the bits of its watched atoms, once known (see {@link #watch}). */
+  private long[] bitsOfSet = new long[0];
+  private boolean[] setKnown = new boolean[0];
   /** Bits of the watched atoms seen in the paragraph so far. */
   private long paragraphWatched;
   /** Per paragraph modifier: whether it was triggered in the paragraph, and where first. */
@@ -98,15 +101,37 @@ final class ParagraphModifiers {
     firstSentence = 0;
   }
 
-  /** Notes the watched words among the sentence's {@code n} tokens (numbers are none). */
-  void watch(SentenceTokens tokens, int n) {
-    long[] masks = tokens.masks;
-    int[] flags = tokens.buffer.flags;
-    for (int i = 0; i < n; i++) {
-      if ((masks[i] & watchMask) != 0 && (flags[i] & TokenBuffer.NUMBER) == 0) {
-        paragraphWatched |= watchedBits(tokens.atoms[i]);
-      }
+  /**
+   * The mask of the watched words' atoms: a token whose atom mask meets it may be one of them
+   * ({@link #watch}); 0 when there are none. The token loop tests it as it resolves atoms, which
+   * costs one AND per token rather than a pass of its own.
+   */
+  long watchMask() {
+    return watchMask;
+  }
+
+  /**
+   * Notes a token whose atom mask meets {@link #watchMask} (not a number), by the id and atoms of
+   * its atom set (see {@link TermAtoms#setId}): the watched bits of a set are worked out once and
+   * kept by its id, since most tokens that pass the mask are words of the lexicon met again and
+   * again.
+   */
+  void watch(int setId, int[] atoms) {
+    if (setId >= bitsOfSet.length) {
+      int capacity = Math.max(setId + 1, bitsOfSet.length * 2);
+      bitsOfSet = Arrays.copyOf(bitsOfSet, capacity);
+      setKnown = Arrays.copyOf(setKnown, capacity);
     }
+    if (!setKnown[setId]) {
+      bitsOfSet[setId] = watchedBits(atoms);
+      setKnown[setId] = true;
+    }
+    paragraphWatched |= bitsOfSet[setId];
+  }
+
+  /** Forgets the bits kept by atom set id: the ids have just been reassigned. */
+  void forgetSets() {
+    Arrays.fill(setKnown, false);
   }
 
   /** The bits of the watched atoms among {@code atoms} (both sorted). */

@@ -112,43 +112,51 @@ final class TermAtoms {
    * the tokenizer packed; the result is read with {@link #atoms()} and {@link #mask()}.
    */
   void lookup(TokenBuffer tokens, int i) {
-    char[] pool = tokens.pool;
-    int offset = tokens.termOffset[i];
+    // Small enough for the JIT to inline into the token loop (a hot method over 325 bytes of
+    // bytecode is not): the rare paths are methods of their own.
     int length = tokens.termLength[i];
     int flags = tokens.flags[i];
-    boolean capitalized = (flags & TokenSink.CAPITALIZED) != 0;
     if (length > LONGEST_CACHED) {
-      int[] atoms = resolve(pool, offset, length);
-      lastSetId = setId(capitalized && !notAName(atoms)
-          ? CompiledLexicon.union(atoms, CAPITALIZED) : atoms);
-      lastAtoms = sets.get(lastSetId);
-      lastMask = PatternAutomaton.maskOf(lastAtoms);
+      lookupUncached(tokens, i, (flags & TokenSink.CAPITALIZED) != 0);
       return;
     }
-    long key1 = tokens.key1[i];
-    long key2 = tokens.key2[i];
-    boolean exact = (flags & TokenBuffer.EXACT_KEY) != 0;
-    int at = find(pool, offset, length, key1, key2, exact);
+    int at = find(tokens.pool, tokens.termOffset[i], length, tokens.key1[i], tokens.key2[i],
+        (flags & TokenBuffer.EXACT_KEY) != 0);
     if (at < 0) {
-      at = insert(pool, offset, length, key1, key2, exact);
+      at = insert(tokens.pool, tokens.termOffset[i], length, tokens.key1[i], tokens.key2[i],
+          (flags & TokenBuffer.EXACT_KEY) != 0);
     }
     int entry = (int) (table[at + 2] >>> 32) - 1;
-    if (!capitalized) {
+    if ((flags & TokenSink.CAPITALIZED) == 0) {
       lastAtoms = entryAtoms[entry];
       lastMask = table[at + 3];
       lastSetId = entrySetId[entry];
       return;
     }
     if (entryCapitalized[entry] == null) {
-      int id = setId(notAName(entryAtoms[entry]) ? entryAtoms[entry]
-          : CompiledLexicon.union(entryAtoms[entry], CAPITALIZED));
-      entryCapitalized[entry] = sets.get(id);
-      entryCapitalizedSetId[entry] = id;
-      entryCapitalizedMask[entry] = PatternAutomaton.maskOf(entryCapitalized[entry]);
+      resolveCapitalized(entry);
     }
     lastAtoms = entryCapitalized[entry];
     lastMask = entryCapitalizedMask[entry];
     lastSetId = entryCapitalizedSetId[entry];
+  }
+
+  /** A term too long for the cache, resolved each time. */
+  private void lookupUncached(TokenBuffer tokens, int i, boolean capitalized) {
+    int[] atoms = resolve(tokens.pool, tokens.termOffset[i], tokens.termLength[i]);
+    lastSetId = setId(capitalized && !notAName(atoms)
+        ? CompiledLexicon.union(atoms, CAPITALIZED) : atoms);
+    lastAtoms = sets.get(lastSetId);
+    lastMask = PatternAutomaton.maskOf(lastAtoms);
+  }
+
+  /** The atoms of a cached term written with a capital letter, once per term. */
+  private void resolveCapitalized(int entry) {
+    int id = setId(notAName(entryAtoms[entry]) ? entryAtoms[entry]
+        : CompiledLexicon.union(entryAtoms[entry], CAPITALIZED));
+    entryCapitalized[entry] = sets.get(id);
+    entryCapitalizedSetId[entry] = id;
+    entryCapitalizedMask[entry] = PatternAutomaton.maskOf(entryCapitalized[entry]);
   }
 
   /**

@@ -127,15 +127,15 @@ final class Workspace {
     Segmentation seg = doc.seg;
     int n = tokenize(doc.text, seg.sentenceStart[s], seg.sentenceEnd[s]);
     boolean paragraphModifiers = context.paragraph.active();
-    if (paragraphModifiers) {
-      context.paragraph.watch(tokens, n);
-    }
     doc.beginSentence();
     for (int from = 0; from < n; from += WINDOW) {
       processWindow(doc, seg, s, from, Math.min(n, from + WINDOW));
     }
     doc.endSentence(s);
-    scoring.scoreSentence(doc, s, doc.firstDraftOf(s), doc.evidenceCount());
+    if (doc.firstDraftOf(s) < doc.evidenceCount()) {
+      // A sentence without evidence keeps the scores of 0 the document started with.
+      scoring.scoreSentence(doc, s, doc.firstDraftOf(s), doc.evidenceCount());
+    }
     if (paragraphModifiers
         && (s + 1 == seg.sentenceCount || seg.sentenceParagraph[s + 1] != seg.sentenceParagraph[s])) {
       int changedFrom = context.paragraph.endParagraph(doc, s);
@@ -176,11 +176,15 @@ final class Workspace {
     marks.ensureCapacity(n);
     figures.ensureCapacity(n);
     if (termAtoms.startSentence()) {
-      matcher.clearCache(); // its transitions are keyed by the atom set ids just reassigned
+      // Atom set ids were just reassigned: what is kept by them goes.
+      matcher.clearCache();
+      context.paragraph.forgetSets();
     }
     int[][] atoms = tokens.atoms;
     long[] masks = tokens.masks;
     int[] setIds = tokens.setIds;
+    // The paragraph's modifiers watch for their "unless" words here, one AND per token.
+    long watchMask = context.paragraph.watchMask();
     for (int i = 0; i < n; i++) {
       if ((buffer.flags[i] & TokenBuffer.NUMBER) != 0) {
         atoms[i] = TermAtoms.NUMBER_ATOMS;
@@ -191,6 +195,9 @@ final class Workspace {
         atoms[i] = termAtoms.atoms();
         masks[i] = termAtoms.mask();
         setIds[i] = termAtoms.setId();
+        if ((masks[i] & watchMask) != 0) {
+          context.paragraph.watch(setIds[i], atoms[i]);
+        }
       }
     }
     return n;
