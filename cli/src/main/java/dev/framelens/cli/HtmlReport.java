@@ -72,8 +72,7 @@ final class HtmlReport {
    * deficiency. Of its colours, four that keep apart under simulated protanopia, deuteranopia and
    * tritanopia, their tints too: orange, blue, sky blue and vermillion. No green: a red and green
    * pair, as the page had, merges for readers with a red-green deficiency (about one man in
-   * twelve).
-   * Yellow is not used either, too light on white for bars and underlines. Colour is never the
+   * twelve). No yellow either: too light on white for bars and underlines. Colour is never the
    * only cue: polarity has its own pattern and marker, and every highlight a title.
    */
   private static final Map<Frame, Colours> COLOURS = new EnumMap<>(Map.of(

@@ -282,6 +282,9 @@ class ExplainCommandTest {
           ink[0] << 16 | ink[1] << 8 | ink[2]);
       assertTrue(contrast >= 4.5, () -> f + ": chip text " + c.ink() + " on " + c.strong()
           + " has contrast " + contrast + ", under 4.5:1");
+      double text = HtmlReport.contrast(Integer.parseInt(c.tint().substring(1), 16), 0x1f2328);
+      assertTrue(text >= 7, () -> f + ": highlighted text on " + c.tint() + " has contrast "
+          + text + ", under 7:1");
     }
 
     // Every colour of the page is a frame's, or a neutral grey, or the link blue.
