@@ -25,7 +25,8 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = "Explain one document as a self-contained HTML page: the text with each "
         + "frame's evidence highlighted in its own colour (hover for the rule, polarity and "
-        + "speaker), suppressed matches with what cancelled them, per-sentence labels and "
+        + "speaker), negated matches hatched and marked \u00AC, contested ones outlined and "
+        + "marked ?, suppressed matches with what cancelled them, per-sentence labels and "
         + "scores, a chart of the document's scores against the thresholds, and the casualty "
         + "figures. The page has no scripts and loads nothing from the network.",
     footerHeading = "%nExamples:%n",

@@ -42,6 +42,11 @@ import java.util.TreeSet;
  *       {@code fs-<mask>} choosing the look of that set of frames (one colour, or stripes and
  *       stacked underlines for several), and {@code sup sup-<frame-id>} when a suppressed match
  *       covers it (a dotted underline).
+ *   <li>It has class {@code negated} when negated evidence covers it (hatched: white diagonal
+ *       bands over its colour) and {@code contested} when contested evidence does (a dashed
+ *       outline); the first highlight of such evidence also has {@code negated-start} or
+ *       {@code contested-start}, which puts a "¬" or "?" before it (generated content, not
+ *       text). Asserted evidence has neither: a solid colour.
  *   <li>Its {@code title} has a line per covering match: the frame, rule id, polarity, weight,
  *       speaker and modifiers; for a suppressed match, the modifier or block that cancelled it.
  *   <li>A frame's {@linkplain #tint tint} is used as a background by highlights and nothing
@@ -49,15 +54,63 @@ import java.util.TreeSet;
  * </ul>
  */
 final class HtmlReport {
-  /** The colours of a frame: {@code strong} for marks, bars and underlines, {@code tint} behind
-   * highlighted text only. */
-  record Colours(String strong, String tint) {}
+  /**
+   * The colours of a frame: {@code strong} for marks, bars, chips and underlines, {@code tint}
+   * behind highlighted text only, {@code ink} for text on {@code strong} (a label chip).
+   */
+  record Colours(String strong, String tint, String ink) {}
 
+  /**
+   * How much of a frame's strong colour its tint has, the rest white: light enough to read text
+   * on (contrast over 8:1 with the page's ink), dark enough that the four tints stay apart.
+   */
+  static final double TINT = 0.45;
+
+  /**
+   * The frames' colours come from the Okabe–Ito palette (Okabe and Ito, "Color Universal Design",
+   * 2002/2008), made to stay distinguishable to readers with any common colour-vision
+   * deficiency. Of its colours, four that keep apart under simulated protanopia, deuteranopia and
+   * tritanopia, their tints too: orange, blue, sky blue and vermillion. No green: a red and green
+   * pair, as the page had, merges for readers with a red-green deficiency (about one man in
+   * twelve). No yellow either: too light on white for bars and underlines. Colour is never the
+   * only cue: polarity has its own pattern and marker, and every highlight a title.
+   */
   private static final Map<Frame, Colours> COLOURS = new EnumMap<>(Map.of(
-      Frame.VICTORY, new Colours("#c27803", "#ffe1a1"),
-      Frame.DEFEAT, new Colours("#3d63d2", "#d4e1ff"),
-      Frame.SURVIVAL_AS_WIN, new Colours("#13875a", "#c6efd9"),
-      Frame.CASUALTY_EMPHASIS, new Colours("#c93636", "#ffd2d2")));
+      Frame.VICTORY, colours("#E69F00"),             // Okabe–Ito orange
+      Frame.DEFEAT, colours("#0072B2"),              // Okabe–Ito blue
+      Frame.SURVIVAL_AS_WIN, colours("#56B4E9"),     // Okabe–Ito sky blue
+      Frame.CASUALTY_EMPHASIS, colours("#D55E00"))); // Okabe–Ito vermillion
+
+  /** The colours of a frame whose strong colour is {@code hex}. */
+  private static Colours colours(String hex) {
+    int rgb = Integer.parseInt(hex.substring(1), 16);
+    StringBuilder tint = new StringBuilder("#");
+    for (int shift = 16; shift >= 0; shift -= 8) {
+      int channel = rgb >> shift & 0xFF;
+      tint.append(String.format(Locale.ROOT, "%02x",
+          Math.round(255 * (1 - TINT) + channel * TINT)));
+    }
+    String ink = contrast(rgb, 0x000000) >= contrast(rgb, 0xFFFFFF) ? "#000" : "#fff";
+    return new Colours(hex.toLowerCase(Locale.ROOT), tint.toString(), ink);
+  }
+
+  /** The WCAG 2 contrast ratio of two sRGB colours given as {@code 0xRRGGBB}. */
+  static double contrast(int a, int b) {
+    double la = luminance(a);
+    double lb = luminance(b);
+    return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+  }
+
+  /** The WCAG 2 relative luminance of an sRGB colour given as {@code 0xRRGGBB}. */
+  static double luminance(int rgb) {
+    double[] weights = {0.2126, 0.7152, 0.0722};
+    double y = 0;
+    for (int i = 0; i < 3; i++) {
+      double c = (rgb >> (16 - 8 * i) & 0xFF) / 255.0;
+      y += weights[i] * (c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));
+    }
+    return y;
+  }
 
   private static final Map<Frame, String> DESCRIPTIONS = new EnumMap<>(Map.of(
       Frame.VICTORY, "an actor is winning, has won or reached its goals",
@@ -115,6 +168,34 @@ final class HtmlReport {
   /** The CSS class a highlight carries for each frame whose evidence covers it. */
   static String frameClass(Frame frame) {
     return "f-" + frame.id();
+  }
+
+  /**
+   * The CSS class a highlight carries when evidence of polarity {@code p} covers it:
+   * {@code negated} or {@code contested}; none for asserted evidence, the plain look.
+   */
+  static String polarityClass(Evidence.Polarity p) {
+    if (p == Evidence.Polarity.ASSERTED) {
+      throw new IllegalArgumentException("asserted evidence has no polarity class");
+    }
+    return p.id();
+  }
+
+  /**
+   * The CSS class the first highlight of negated or contested evidence carries besides
+   * {@link #polarityClass}, which puts the polarity's {@linkplain #marker marker} before it.
+   */
+  static String polarityStartClass(Evidence.Polarity p) {
+    return polarityClass(p) + "-start";
+  }
+
+  /** The sign before negated evidence ("¬") and contested evidence ("?"); none for asserted. */
+  static String marker(Evidence.Polarity p) {
+    return switch (p) {
+      case ASSERTED -> "";
+      case NEGATED -> "\u00AC";
+      case CONTESTED -> "?";
+    };
   }
 
   /** The CSS class a highlight carries for each frame with a suppressed match covering it. */
@@ -387,6 +468,14 @@ final class HtmlReport {
     if (!frames.isEmpty()) {
       cls.append(" fs-").append(mask(frames));
     }
+    for (Evidence.Polarity p : List.of(Evidence.Polarity.NEGATED, Evidence.Polarity.CONTESTED)) {
+      if (s.evidence().stream().anyMatch(e -> e.polarity() == p)) {
+        cls.append(' ').append(polarityClass(p));
+        if (s.evidence().stream().anyMatch(e -> e.polarity() == p && e.start() == s.start())) {
+          cls.append(' ').append(polarityStartClass(p));
+        }
+      }
+    }
     if (!s.suppressed().isEmpty()) {
       cls.append(" sup");
       for (Frame f : s.suppressedFrames()) {
@@ -500,7 +589,22 @@ final class HtmlReport {
     }
     h.append("<li><span class=\"sample stacked\">abc</span><span>text in the evidence of "
             + "several frames: striped, one underline per frame</span></li>\n")
-        .append("<li><span class=\"sample dotted\">abc</span><span>a match a modifier or "
+        .append("<li class=\"lg-asserted\"><span class=\"sample pol\">abc</span><span><b>"
+            + "asserted</b> <span class=\"muted\">the frame is stated: solid colour</span>"
+            + "</span></li>\n")
+        .append("<li class=\"lg-negated\"><span class=\"sample pol ").append(NEGATED)
+        .append(' ').append(polarityStartClass(Evidence.Polarity.NEGATED))
+        .append("\">abc</span><span><b>negated</b> <span class=\"muted\">a negation or "
+            + "failure turned the match into this frame (\u201Ccould not win\u201D is defeat): "
+            + "hatched, marked ").append(marker(Evidence.Polarity.NEGATED))
+        .append("</span></span></li>\n")
+        .append("<li class=\"lg-contested\"><span class=\"sample pol ").append(CONTESTED)
+        .append(' ').append(polarityStartClass(Evidence.Polarity.CONTESTED))
+        .append("\">abc</span><span><b>contested</b> <span class=\"muted\">doubted, hedged or "
+            + "in scare quotes, and still counted: dashed outline, marked ")
+        .append(marker(Evidence.Polarity.CONTESTED)).append("</span></span></li>\n")
+        .append("<li class=\"lg-suppressed\"><span class=\"sample dotted\">abc</span><span>"
+            + "a match a modifier or "
             + "block cancelled (suppressed); it adds nothing to the scores</span></li>\n")
         .append("<li><span class=\"sb sample-badge\" data-n=\"1\"><i class=\"dot d-victory\">"
             + "</i></span><span>after a sentence: its labels, linked to its scores</span></li>\n")
@@ -596,7 +700,9 @@ final class HtmlReport {
         h.append(" <span class=\"muted\">(matched ").append(e.matchedFrame().id())
             .append(")</span>");
       }
-      h.append("</td><td>").append(e.polarity().id()).append("</td><td class=\"num\">")
+      String marker = marker(e.polarity());
+      h.append("</td><td>").append(marker.isEmpty() ? "" : "<b class=\"mk\">" + marker
+              + "</b> ").append(e.polarity().id()).append("</td><td class=\"num\">")
           .append(score(e.weight())).append("</td><td>")
           .append(Html.escape(e.speaker().orElse("\u2014"))).append("</td><td>");
       modifiers(h, e.modifiers());
@@ -655,7 +761,7 @@ final class HtmlReport {
       Colours c = COLOURS.get(f);
       css.append(".d-").append(f.id()).append("{background:").append(c.strong()).append("}\n")
           .append(".p-").append(f.id()).append("{background:").append(c.strong())
-          .append(";color:#fff}\n")
+          .append(";color:").append(c.ink()).append("}\n")
           .append("mark.hl.").append(suppressedClass(f)).append("{text-decoration-color:")
           .append(c.strong()).append("}\n");
     }
@@ -670,27 +776,77 @@ final class HtmlReport {
           frames.add(f);
         }
       }
-      css.append("mark.hl.fs-").append(mask).append("{background:");
+      StringBuilder background = new StringBuilder();
       if (frames.size() == 1) {
-        css.append(COLOURS.get(frames.get(0)).tint());
+        background.append(COLOURS.get(frames.get(0)).tint());
       } else {
-        css.append("repeating-linear-gradient(135deg");
+        background.append("repeating-linear-gradient(135deg");
         int stripe = 6;
         for (int i = 0; i < frames.size(); i++) {
           String tint = COLOURS.get(frames.get(i)).tint();
-          css.append(',').append(tint).append(' ').append(i * stripe).append("px ")
+          background.append(',').append(tint).append(' ').append(i * stripe).append("px ")
               .append((i + 1) * stripe).append("px");
         }
-        css.append(')');
+        background.append(')');
       }
-      css.append(";box-shadow:");
+      css.append("mark.hl.fs-").append(mask).append("{background:").append(background)
+          .append(";box-shadow:");
       for (int i = 0; i < frames.size(); i++) {
         css.append(i == 0 ? "" : ",").append("inset 0 -").append(2 * (i + 1)).append("px 0 ")
             .append(COLOURS.get(frames.get(i)).strong());
       }
       css.append(";padding-bottom:").append(frames.size() > 2 ? 3 : 1).append("px}\n");
+      css.append("mark.hl.fs-").append(mask).append('.').append(NEGATED).append("{background:")
+          .append(HATCH).append(',').append(background).append("}\n");
     }
+    polarityCss(css);
     return css.toString();
+  }
+
+  private static final String NEGATED = polarityClass(Evidence.Polarity.NEGATED);
+  private static final String CONTESTED = polarityClass(Evidence.Polarity.CONTESTED);
+
+  /**
+   * White diagonal bands laid over the colour of negated evidence: a hatch that tells it from
+   * asserted evidence, which is solid, in any colour vision and in greyscale print.
+   */
+  static final String HATCH = "repeating-linear-gradient(45deg,#fff 0 2px,transparent 2px 7px)";
+
+  /** The colour of the dashed outline around contested evidence. */
+  static final String CONTESTED_OUTLINE = "#656d76";
+
+  /** The background of the legend's polarity samples: no frame's colour. */
+  private static final String SAMPLE = "#d0d7de";
+
+  /**
+   * The look of polarity, which does not depend on colour: negated evidence hatched and marked
+   * "¬", contested evidence in a dashed outline and marked "?", asserted evidence solid. The
+   * markers are generated content, so they are not part of the text a reader copies; their
+   * alternative text says the polarity to a screen reader.
+   */
+  private static void polarityCss(StringBuilder css) {
+    String negatedStart = polarityStartClass(Evidence.Polarity.NEGATED);
+    String contestedStart = polarityStartClass(Evidence.Polarity.CONTESTED);
+    String negated = marker(Evidence.Polarity.NEGATED);
+    String contested = marker(Evidence.Polarity.CONTESTED);
+    css.append("mark.hl.").append(CONTESTED).append(",.sample.").append(CONTESTED)
+        .append("{outline:2px dashed ").append(CONTESTED_OUTLINE).append(";outline-offset:1px}\n")
+        .append('.').append(negatedStart).append("::before,.").append(contestedStart)
+        .append("::before{font:700 13px/1 system-ui,sans-serif;color:var(--ink);"
+            + "margin:0 2px 0 1px}\n")
+        .append('.').append(negatedStart).append("::before{content:\"").append(negated)
+        .append("\";content:\"").append(negated).append("\" / \"").append(NEGATED)
+        .append(": \"}\n")
+        .append('.').append(contestedStart).append("::before{content:\"").append(contested)
+        .append("\";content:\"").append(contested).append("\" / \"").append(CONTESTED)
+        .append(": \"}\n")
+        .append('.').append(negatedStart).append('.').append(contestedStart)
+        .append("::before{content:\"").append(negated).append(contested).append("\";content:\"")
+        .append(negated).append(contested).append("\" / \"").append(NEGATED).append(", ")
+        .append(CONTESTED).append(": \"}\n")
+        .append(".sample.pol{background:").append(SAMPLE).append("}\n")
+        .append(".sample.pol.").append(NEGATED).append("{background:").append(HATCH).append(',')
+        .append(SAMPLE).append("}\n");
   }
 
   private static final String BASE_CSS = """
@@ -745,12 +901,13 @@ final class HtmlReport {
       .chart .track{fill:var(--track)}
       .chart .thr{stroke:var(--ink);stroke-width:1.5;stroke-dasharray:3 2}
       ul.legend{list-style:none;margin:0;padding:0;display:grid;gap:8px;font-size:13.5px}
-      ul.legend li{display:grid;grid-template-columns:34px 1fr;gap:8px;align-items:baseline}
+      ul.legend li{display:grid;grid-template-columns:44px 1fr;gap:8px;align-items:baseline}
       .sw{display:inline-block;width:14px;height:14px;border-radius:3px;justify-self:center;\
       align-self:center}
       .sample{font-family:Georgia,serif;padding:0 3px;justify-self:center}
       .sample.dotted{text-decoration:underline dotted 2px #6e7781;text-underline-offset:4px}
       .sample-badge{justify-self:center;margin:0}
+      .mk{font:700 13px system-ui,sans-serif}
       .scroll{overflow-x:auto}
       table{border-collapse:collapse;width:100%;font-size:13.5px}
       th,td{text-align:left;padding:6px 10px;border-bottom:1px solid var(--line);\

@@ -17,10 +17,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +46,19 @@ class ExplainCommandTest {
   /** Markup in a document is text, not markup. */
   static final String HOSTILE = "Officials in Vellmar posted <script>alert(\"pwned\")</script> "
       + "& <b>bold</b> claims on 'Tuesday'; the rebels claimed victory.\n";
+
+  /**
+   * One frame's match asserted, negated ("could not capture" is defeat) and contested ("perhaps
+   * lost"), each in a line of its own, and an asserted match of every other frame.
+   */
+  static final String POLARITY = """
+      The Selmar front lost the battle for the Orlan pass.
+      The rebels could not capture the ridge above the coast.
+      The Selmar front perhaps lost the battle for the Orlan pass.
+      The Korvan brigade won the battle for Tamsk.
+      The town held out against the siege for a month.
+      Dozens of villagers were killed in the shelling.
+      """;
 
   private static final FrameDetector DETECTOR = FrameDetector.withDefaultLexicon();
 
@@ -160,6 +178,138 @@ class ExplainCommandTest {
     assertTrue(won.get(0).title().contains("\u201Cdenied\u201D"), won::toString);
     assertTrue(HtmlReport.stylesheet().contains("text-decoration-style:dotted"));
     assertTrue(page.contains("<h2>Suppressed matches</h2>"));
+  }
+
+  /** Polarity used to be said only in the hover title: all three looked the same. */
+  @Test
+  void negatedAndContestedMatchesAreMarkedWithoutHovering() throws IOException {
+    String page = explain(POLARITY);
+    FrameAnalysis analysis = DETECTOR.analyze(POLARITY);
+    Set<Evidence.Polarity> polarities = EnumSet.noneOf(Evidence.Polarity.class);
+    analysis.evidence().forEach(e -> polarities.add(e.polarity()));
+    assertEquals(EnumSet.allOf(Evidence.Polarity.class), polarities,
+        () -> "the test document has every polarity: " + analysis.evidence());
+    assertEquals(POLARITY, ReportMarkup.documentText(page), "markers are not text");
+    List<ReportMarkup.Mark> marks = ReportMarkup.marks(page);
+    ReportMarkup.assertEvidenceHighlighted(analysis, marks);
+    ReportMarkup.assertPolarityMarked(analysis, marks);
+
+    // The asserted match is plain; the same words negated or contested are not.
+    int lostAt = POLARITY.indexOf("lost the battle");
+    ReportMarkup.Mark asserted = marks.stream().filter(m -> m.start() == lostAt).findFirst()
+        .orElseThrow();
+    int defeat = 1 << Frame.DEFEAT.ordinal();
+    assertEquals(Set.of("hl", "f-defeat", "fs-" + defeat), asserted.classes());
+    ReportMarkup.Mark contested = marks.stream()
+        .filter(m -> m.start() == POLARITY.indexOf("lost the battle", lostAt + 1)).findFirst()
+        .orElseThrow();
+    assertEquals(Set.of("hl", "f-defeat", "fs-" + defeat, "contested", "contested-start"),
+        contested.classes());
+    ReportMarkup.Mark negated = marks.stream()
+        .filter(m -> m.start() == POLARITY.indexOf("capture the ridge")).findFirst()
+        .orElseThrow();
+    assertEquals(Set.of("hl", "f-defeat", "fs-" + defeat, "negated", "negated-start"),
+        negated.classes());
+
+    // The look of each class, which does not depend on colour.
+    String css = HtmlReport.stylesheet();
+    assertAll(
+        () -> assertTrue(css.contains("mark.hl.fs-" + defeat + ".negated{background:"
+            + HtmlReport.HATCH + "," + HtmlReport.tint(Frame.DEFEAT) + "}"), "hatched"),
+        () -> assertTrue(css.contains("mark.hl.contested,.sample.contested{outline:2px dashed "
+            + HtmlReport.CONTESTED_OUTLINE), "outlined"),
+        () -> assertTrue(css.contains(".negated-start::before{content:\"\u00AC\""), "marked ¬"),
+        () -> assertTrue(css.contains(".contested-start::before{content:\"?\""), "marked ?"),
+        () -> assertFalse(css.contains("mark.hl.asserted"), "asserted is the plain look"));
+
+    // The legend explains each polarity and suppressed matches, with the same look.
+    String legend = page.substring(page.indexOf("<section class=\"card\" id=\"legend\">"));
+    legend = legend.substring(0, legend.indexOf("</section>"));
+    for (String entry : List.of(
+        "<li class=\"lg-asserted\"><span class=\"sample pol\">abc</span><span><b>asserted</b>",
+        "<li class=\"lg-negated\"><span class=\"sample pol negated negated-start\">abc</span>"
+            + "<span><b>negated</b>",
+        "<li class=\"lg-contested\"><span class=\"sample pol contested contested-start\">abc"
+            + "</span><span><b>contested</b>",
+        "<li class=\"lg-suppressed\"><span class=\"sample dotted\">")) {
+      assertTrue(legend.contains(entry), () -> "the legend lacks " + entry);
+    }
+    assertTrue(legend.contains("hatched, marked \u00AC") && legend.contains("marked ?"), legend);
+
+    // The evidence table shows the markers too.
+    assertTrue(page.contains("<td><b class=\"mk\">\u00AC</b> negated</td>"), "¬ in the table");
+    assertTrue(page.contains("<td><b class=\"mk\">?</b> contested</td>"), "? in the table");
+  }
+
+  /**
+   * The page painted survival-as-win green and casualty-emphasis red, a pair that merges for a
+   * reader with a red-green deficiency, and so did their tints.
+   */
+  @Test
+  void framesArePaintedInAColourBlindSafePalette() throws IOException {
+    List<String> okabeIto = ColourVision.OKABE_ITO.values().stream()
+        .map(c -> c.toLowerCase(Locale.ROOT)).toList();
+    List<String> strong = new ArrayList<>();
+    List<String> tints = new ArrayList<>();
+    for (Frame f : Frame.values()) {
+      strong.add(HtmlReport.colours(f).strong());
+      tints.add(HtmlReport.colours(f).tint());
+    }
+    List<String> problems = new ArrayList<>();
+    for (ColourVision.Vision vision : ColourVision.Vision.values()) {
+      for (List<String> pair : ColourVision.pairs(strong)) {
+        double d = ColourVision.distance(vision, pair.get(0), pair.get(1));
+        if (d < 15) {
+          problems.add(vision + ": " + pair + " only " + Math.round(d) + " ΔE apart");
+        }
+      }
+      for (List<String> pair : ColourVision.pairs(tints)) {
+        double d = ColourVision.distance(vision, pair.get(0), pair.get(1));
+        if (d < 8) {
+          problems.add(vision + ": tints " + pair + " only " + Math.round(d) + " ΔE apart");
+        }
+      }
+    }
+    assertTrue(problems.isEmpty(), () -> "frames a reader cannot tell apart: " + problems);
+    for (Frame f : Frame.values()) {
+      HtmlReport.Colours c = HtmlReport.colours(f);
+      assertTrue(okabeIto.contains(c.strong()), () -> f + ": " + c.strong() + " is not one of "
+          + "the Okabe–Ito palette " + ColourVision.OKABE_ITO);
+      assertEquals(ColourVision.mixWithWhite(c.strong(), HtmlReport.TINT), c.tint(),
+          () -> f + ": the tint is the strong colour mixed with white");
+      int[] ink = ColourVision.rgb(c.ink());
+      double contrast = HtmlReport.contrast(Integer.parseInt(c.strong().substring(1), 16),
+          ink[0] << 16 | ink[1] << 8 | ink[2]);
+      assertTrue(contrast >= 4.5, () -> f + ": chip text " + c.ink() + " on " + c.strong()
+          + " has contrast " + contrast + ", under 4.5:1");
+      double text = HtmlReport.contrast(Integer.parseInt(c.tint().substring(1), 16), 0x1f2328);
+      assertTrue(text >= 7, () -> f + ": highlighted text on " + c.tint() + " has contrast "
+          + text + ", under 7:1");
+    }
+
+    // Every colour of the page is a frame's, or a neutral grey, or the link blue.
+    String page = explain(DOC);
+    Set<String> frameColours = new TreeSet<>(strong);
+    frameColours.addAll(tints);
+    Set<String> others = new TreeSet<>();
+    Matcher hex = Pattern.compile("#[0-9a-fA-F]{6}\\b|#[0-9a-fA-F]{3}\\b").matcher(page);
+    while (hex.find()) {
+      String c = hex.group().toLowerCase(Locale.ROOT);
+      int[] rgb = ColourVision.rgb(c);
+      int spread = Math.max(rgb[0], Math.max(rgb[1], rgb[2]))
+          - Math.min(rgb[0], Math.min(rgb[1], rgb[2]));
+      if (!frameColours.contains(c) && spread > 24 && !c.equals("#0b63c6")) {
+        others.add(c);
+      }
+    }
+    assertEquals(Set.of(), others, "colours that are neither a frame's nor grey");
+    for (Frame f : Frame.values()) {
+      HtmlReport.Colours c = HtmlReport.colours(f);
+      String css = HtmlReport.stylesheet();
+      assertTrue(css.contains(".d-" + f.id() + "{background:" + c.strong() + "}")
+          && css.contains(".p-" + f.id() + "{background:" + c.strong() + ";color:" + c.ink()
+              + "}"), () -> f + ": dots, swatches and chips in its colour");
+    }
   }
 
   @Test

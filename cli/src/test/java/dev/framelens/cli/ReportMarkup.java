@@ -89,6 +89,29 @@ final class ReportMarkup {
     }
   }
 
+  /**
+   * Checks that every highlight has class {@code negated} exactly when negated evidence covers
+   * it, and {@code contested} when contested evidence does, and that the first highlight of
+   * such evidence (only that one) has {@code negated-start} or {@code contested-start}.
+   */
+  static void assertPolarityMarked(FrameAnalysis analysis, List<Mark> marks) {
+    for (Mark m : marks) {
+      for (Evidence.Polarity p : List.of(Evidence.Polarity.NEGATED,
+          Evidence.Polarity.CONTESTED)) {
+        String cls = HtmlReport.polarityClass(p);
+        String start = HtmlReport.polarityStartClass(p);
+        boolean covered = analysis.evidence().stream()
+            .anyMatch(e -> e.polarity() == p && e.start() < m.end() && m.start() < e.end());
+        boolean starts = analysis.evidence().stream()
+            .anyMatch(e -> e.polarity() == p && e.start() == m.start());
+        assertEquals(covered, m.classes().contains(cls),
+            () -> "highlight " + m + (covered ? " lacks " : " has ") + "class " + cls);
+        assertEquals(starts, m.classes().contains(start),
+            () -> "highlight " + m + (starts ? " lacks " : " has ") + "class " + start);
+      }
+    }
+  }
+
   private static List<Mark> covering(Evidence e, List<Mark> marks) {
     List<Mark> covering = marks.stream()
         .filter(m -> m.start() >= e.start() && m.end() <= e.end()).toList();
