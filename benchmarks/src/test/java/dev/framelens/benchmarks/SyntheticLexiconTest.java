@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class SyntheticLexiconTest {
   /** The module's own generated text: the tests never depend on ../shared. */
-  static final BenchmarkCorpus CORPUS = BenchmarkCorpus.load(150_000, Path.of("no-seeds-here"));
+  static final BenchmarkCorpus CORPUS = BenchmarkCorpus.load(150_000, Path.of("no-shared-here"));
   static final Pattern RULE = Pattern.compile("^  rule bench-\\d+ weight 0\\.\\d\\d : (.+)$",
       Pattern.MULTILINE);
 
