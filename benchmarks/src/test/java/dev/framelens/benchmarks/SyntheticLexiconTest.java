@@ -60,6 +60,21 @@ class SyntheticLexiconTest {
   }
 
   @Test
+  void wordsTheEngineReadsAsTwoAreNotUsed() {
+    // "cannot" is read as "can" "not": as a set item or a stem it would not compile.
+    String text = CORPUS.text().substring(0, 40_000)
+        + " The ferrymen cannot cross, and the millers cannot grind.".repeat(400);
+    String rules = SyntheticLexicon.generate(text, 300, 5);
+    assertTrue(!rules.contains("cannot"), rules);
+    assertEquals(ruleCount(Lexicon.defaultEnglish()) + 300,
+        ruleCount(Lexicon.defaultEnglish().extend("cannot.fl", rules)));
+  }
+
+  private static int ruleCount(Lexicon lexicon) {
+    return LexiconScalingBenchmark.ruleCount(lexicon);
+  }
+
+  @Test
   void wordsGluedToDigitsApostrophesOrHyphensAreNotCounted() {
     assertEquals(java.util.Map.of("army", 2, "the", 1),
         SyntheticLexicon.wordCounts("The army's 3rd army-led army, 4km."
