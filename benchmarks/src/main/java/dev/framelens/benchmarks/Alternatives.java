@@ -1,5 +1,6 @@
 package dev.framelens.benchmarks;
 
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import dev.framelens.FrameDetector;
 import dev.framelens.internal.lexicon.CompiledLexicon;
 import dev.framelens.internal.lexicon.LexiconCompiler;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ahocorasick.trie.PayloadEmit;
@@ -81,31 +83,65 @@ public final class Alternatives {
   }
 
   /**
+   * The keywords both Aho-Corasick tries search for: every word, stem and prefix of the lexicon,
+   * lowercased char by char as {@code org.ahocorasick}'s {@code ignoreCase()} does, each mapped to
+   * whether it is open-ended (a stem or prefix, which need not end a word).
+   */
+  static Map<String, Boolean> ahoCorasickKeywords(LexiconTerms terms) {
+    Map<String, Boolean> keywords = new LinkedHashMap<>();
+    for (String w : terms.words) {
+      keywords.merge(lowercase(w), false, Boolean::logicalOr);
+    }
+    for (String s : terms.stems) {
+      LexiconTerms.stemKeywords(s).forEach((k, open) -> keywords.merge(lowercase(k), open,
+          Boolean::logicalOr));
+    }
+    for (String p : terms.prefixes) {
+      keywords.merge(lowercase(p), true, Boolean::logicalOr);
+    }
+    return keywords;
+  }
+
+  /** {@code s} with each char lowercased on its own, so that offsets stay those of {@code s}. */
+  private static String lowercase(String s) {
+    char[] chars = s.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      chars[i] = Character.toLowerCase(chars[i]);
+    }
+    return new String(chars);
+  }
+
+  /**
+   * Whether a keyword found at {@code [start, end)} of {@code text} counts: it starts a word and,
+   * unless it is open-ended (a stem or prefix), ends one. The library's whole-word check, done
+   * by the caller so that stems and prefixes can share the one trie.
+   */
+  static boolean wholeWord(String text, int start, int end, boolean open) {
+    if (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
+      return false;
+    }
+    return open || end >= text.length() || !Character.isLetterOrDigit(text.charAt(end));
+  }
+
+  /**
    * An Aho-Corasick trie (org.ahocorasick) of every word, stem and prefix, ignoring case. A
    * match counts when it starts a word and, unless its keyword is open-ended (a stem or
    * prefix), ends one: the library's own whole-word check, done in the emit handler so that
-   * stems and prefixes can share the one trie and no collection of emits is built.
+   * stems and prefixes can share the one trie and no collection of emits is built. The library
+   * looks each char up in a {@code HashMap<Character, State>}: a slow implementation, kept as
+   * the one a user finds first.
    */
   @State(Scope.Thread)
   public static class AhoCorasick implements PayloadEmitHandler<Boolean> {
     PayloadTrie<Boolean> trie;
     private String text;
     private long count;
+    private List<String> found;
 
     @Setup
     public void setUp() {
       LexiconTerms terms = new LexiconTerms(defaultLexicon());
-      Map<String, Boolean> keywords = new LinkedHashMap<>();
-      for (String w : terms.words) {
-        keywords.merge(w, false, Boolean::logicalOr);
-      }
-      for (String s : terms.stems) {
-        LexiconTerms.stemKeywords(s).forEach((k, open) -> keywords.merge(k, open,
-            Boolean::logicalOr));
-      }
-      for (String p : terms.prefixes) {
-        keywords.merge(p, true, Boolean::logicalOr);
-      }
+      Map<String, Boolean> keywords = ahoCorasickKeywords(terms);
       PayloadTrie.PayloadTrieBuilder<Boolean> builder = PayloadTrie.<Boolean>builder()
           .ignoreCase();
       keywords.forEach(builder::addKeyword);
@@ -122,19 +158,104 @@ public final class Alternatives {
       return count;
     }
 
+    /** The matches that {@link #count} counts, as "start-end" (end exclusive), in text order. */
+    List<String> matches(String doc) {
+      found = new ArrayList<>();
+      count(doc);
+      List<String> matches = found;
+      found = null;
+      return matches;
+    }
+
     @Override
     public boolean emit(PayloadEmit<Boolean> emit) {
       int start = emit.getStart();
       int end = emit.getEnd() + 1; // the library's end is inclusive
-      if (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
-        return false;
-      }
-      if (!emit.getPayload() && end < text.length()
-          && Character.isLetterOrDigit(text.charAt(end))) {
+      if (!wholeWord(text, start, end, emit.getPayload())) {
         return false;
       }
       count++;
+      if (found != null) {
+        found.add(start + "-" + end);
+      }
       return true;
+    }
+  }
+
+  /**
+   * The same keywords and the same whole-word check as {@link AhoCorasick}, in hankcs's
+   * double-array Aho-Corasick trie ({@code com.hankcs.algorithm.AhoCorasickDoubleArrayTrie}): a
+   * transition is two int-array reads instead of a hash lookup of a boxed char. The trie has no
+   * ignore-case option, so its keywords are lowercased char by char (as {@code ignoreCase()}
+   * does) and it reads each document through a view that lowercases each char as it is read, the
+   * work {@code org.ahocorasick} does with {@code ignoreCase()}, without copying the document.
+   */
+  @State(Scope.Thread)
+  public static class AhoCorasickDoubleArray
+      implements AhoCorasickDoubleArrayTrie.IHit<Boolean> {
+    AhoCorasickDoubleArrayTrie<Boolean> trie;
+    private String text;
+    private long count;
+    private List<String> found;
+
+    @Setup
+    public void setUp() {
+      LexiconTerms terms = new LexiconTerms(defaultLexicon());
+      Map<String, Boolean> keywords = new TreeMap<>(ahoCorasickKeywords(terms));
+      trie = new AhoCorasickDoubleArrayTrie<>();
+      trie.build(keywords);
+      System.out.println(String.format(Locale.ROOT, "ahoCorasickDoubleArray: %s; %d keywords",
+          terms, trie.size()));
+    }
+
+    long count(String doc) {
+      text = doc;
+      count = 0;
+      trie.parseText(new Lowercased(doc), this);
+      text = null;
+      return count;
+    }
+
+    /** The matches that {@link #count} counts, as "start-end" (end exclusive), in text order. */
+    List<String> matches(String doc) {
+      found = new ArrayList<>();
+      count(doc);
+      List<String> matches = found;
+      found = null;
+      return matches;
+    }
+
+    @Override
+    public void hit(int begin, int end, Boolean open) { // end is exclusive
+      if (wholeWord(text, begin, end, open)) {
+        count++;
+        if (found != null) {
+          found.add(begin + "-" + end);
+        }
+      }
+    }
+  }
+
+  /** A string read with each char lowercased, as {@code org.ahocorasick}'s ignore-case reads. */
+  record Lowercased(String text) implements CharSequence {
+    @Override
+    public int length() {
+      return text.length();
+    }
+
+    @Override
+    public char charAt(int index) {
+      return Character.toLowerCase(text.charAt(index));
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return new Lowercased(text.substring(start, end));
+    }
+
+    @Override
+    public String toString() {
+      return lowercase(text);
     }
   }
 

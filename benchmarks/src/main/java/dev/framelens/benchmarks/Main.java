@@ -116,8 +116,9 @@ public final class Main {
         --quick          a sanity run of about two minutes over a 400 KB corpus
         --smoke          each benchmark once, briefly, over a 60 KB corpus; exit 1 if any fails
         --markdown FILE  also write the table to FILE
-      -Dframelens.benchmark.chars=N changes the corpus size; -Dframelens.seeds=DIR the seed
-      articles' directory (default ../shared/seeds; generated text when it is absent).
+      -Dframelens.benchmark.chars=N changes the corpus size; -Dframelens.shared=DIR the folder
+      whose corpus/*.jsonl and seeds/*.txt texts make the corpus (default ../shared; generated
+      text when it has none).
       """;
 
   private Main() {}
@@ -149,26 +150,33 @@ public final class Main {
     // the benchmarks ran on.
     int chars = Integer.getInteger(BenchmarkCorpus.CHARS_PROPERTY, mode.corpusChars);
     System.setProperty(BenchmarkCorpus.CHARS_PROPERTY, Integer.toString(chars));
-    Path seeds = Path.of(System.getProperty(BenchmarkCorpus.SEEDS_PROPERTY, "../shared/seeds"))
-        .toAbsolutePath().normalize();
-    System.setProperty(BenchmarkCorpus.SEEDS_PROPERTY, seeds.toString());
+    Path shared;
+    try {
+      shared = BenchmarkCorpus.sharedDirectory().toAbsolutePath().normalize();
+      // Read once here, so that a file the corpus cannot be made of stops the run before JMH.
+      BenchmarkCorpus.load(chars, shared);
+    } catch (RuntimeException e) {
+      System.err.println("Cannot build the benchmark corpus: " + e.getMessage());
+      return 2;
+    }
+    System.setProperty(BenchmarkCorpus.SHARED_PROPERTY, shared.toString());
 
     String loadBefore = loadAverage();
     long started = System.nanoTime();
     Map<Report.Key, Report.Score> scores = new LinkedHashMap<>();
     try {
-      collect(scores, new Runner(options(mode, chars, seeds)
+      collect(scores, new Runner(options(mode, chars, shared)
           .include(only(ScoringLoopBenchmark.class))
           .include(only(LexiconScalingBenchmark.class))
           .include(only(ThreadsBenchmark.class))
           .threads(1)
           .build()).run());
-      collect(scores, new Runner(options(mode, chars, seeds)
+      collect(scores, new Runner(options(mode, chars, shared)
           .include(only(DocumentLengthBenchmark.class))
           .addProfiler(GCProfiler.class)
           .threads(1)
           .build()).run());
-      collect(scores, new Runner(options(mode, chars, seeds)
+      collect(scores, new Runner(options(mode, chars, shared)
           .include(only(ThreadsBenchmark.class))
           .threads(2)
           .build()).run());
@@ -197,10 +205,10 @@ public final class Main {
     return 0;
   }
 
-  private static ChainedOptionsBuilder options(Mode mode, int chars, Path seeds) {
+  private static ChainedOptionsBuilder options(Mode mode, int chars, Path shared) {
     ChainedOptionsBuilder options = new OptionsBuilder()
         .jvmArgsPrepend("-D" + BenchmarkCorpus.CHARS_PROPERTY + "=" + chars,
-            "-D" + BenchmarkCorpus.SEEDS_PROPERTY + "=" + seeds)
+            "-D" + BenchmarkCorpus.SHARED_PROPERTY + "=" + shared)
         .shouldFailOnError(mode == Mode.SMOKE)
         // A full GC between iterations: otherwise young collections keep copying the corpus and
         // the detector, built at setup, between survivor spaces for the first ~15 collections,

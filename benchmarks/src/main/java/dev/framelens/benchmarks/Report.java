@@ -50,7 +50,8 @@ final class Report {
   private static List<Key> expected() {
     List<Key> keys = new ArrayList<>();
     for (String method : List.of("charScanFloor", "tokenizerFloor", "analyze", "matchPass",
-        "regexPerRule", "regexAlternation", "ahoCorasick", "luceneMonitor")) {
+        "regexPerRule", "regexAlternation", "ahoCorasick", "ahoCorasickDoubleArray",
+        "luceneMonitor")) {
       keys.add(Key.of("ScoringLoopBenchmark", method));
     }
     for (String method : List.of("analyze", "matchPass")) {
@@ -85,6 +86,8 @@ final class Report {
           Key.of("ScoringLoopBenchmark", "tokenizerFloor"), 0.7),
       Target.ratio("analyze / ahoCorasick", ANALYZE,
           Key.of("ScoringLoopBenchmark", "ahoCorasick"), 1.2),
+      Target.ratio("analyze / ahoCorasickDoubleArray", ANALYZE,
+          Key.of("ScoringLoopBenchmark", "ahoCorasickDoubleArray"), 1.0),
       Target.ratio("analyze / luceneMonitor", ANALYZE,
           Key.of("ScoringLoopBenchmark", "luceneMonitor"), 5),
       Target.ratio("analyze / regexAlternation", ANALYZE,

@@ -1,5 +1,6 @@
 package dev.framelens.benchmarks;
 
+import dev.framelens.internal.text.SentenceTokenizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -55,8 +56,11 @@ final class SyntheticLexicon {
     List<String> words = new ArrayList<>(counts.keySet());
     words.sort(Comparator.comparing((String w) -> -counts.get(w))
         .thenComparing(Comparator.naturalOrder()));
-    content = words.stream().filter(w -> w.length() >= 4 && !EXCLUDED.contains(w))
-        .limit(VOCABULARY).toList();
+    // Only words the engine reads as one term, themselves: it reads "cannot" as "can" "not",
+    // which a set item or a stem cannot be (the lexicon would not compile).
+    SentenceTokenizer tokenizer = new SentenceTokenizer();
+    content = words.stream().filter(w -> w.length() >= 4 && !EXCLUDED.contains(w)
+        && tokenizer.terms(w).equals(List.of(w))).limit(VOCABULARY).toList();
     function = FUNCTION_WORDS.stream().filter(counts::containsKey).toList();
     if (content.size() < 20 || function.size() < 3) {
       throw new IllegalArgumentException("the corpus has too few distinct words to build rules "

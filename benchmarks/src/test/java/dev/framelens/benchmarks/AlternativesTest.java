@@ -7,6 +7,7 @@ import dev.framelens.FrameDetector;
 import dev.framelens.internal.lexicon.CompiledLexicon.PatternInfo;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -29,6 +30,7 @@ class AlternativesTest {
   static Alternatives.RegexAlternation alternation;
   static Alternatives.RegexPerRule perRule;
   static Alternatives.AhoCorasick trie;
+  static Alternatives.AhoCorasickDoubleArray doubleArray;
   static Alternatives.LuceneMonitor monitor;
 
   @BeforeAll
@@ -39,6 +41,8 @@ class AlternativesTest {
     perRule.setUp();
     trie = new Alternatives.AhoCorasick();
     trie.setUp();
+    doubleArray = new Alternatives.AhoCorasickDoubleArray();
+    doubleArray.setUp();
     monitor = new Alternatives.LuceneMonitor();
     monitor.setUp();
   }
@@ -92,6 +96,36 @@ class AlternativesTest {
   }
 
   @Test
+  void bothAhoCorasickTriesFindTheSameMatches() {
+    // Capitals, words inside words ("theatre", "kill" in "skill"), stems open at the end
+    // ("claim" in "claimants"), punctuation, digits and non-ASCII letters around the words.
+    String text = "THE Army's spokesman Claimed Victory; skilled claimants in the theatre "
+        + "said 12 were Killed and 3 wounded -- the rebels' retreat (a rout) was \"total\". "
+        + "Über-victory? Killed\u00e9 civilians\u2019 homes, 7killed.";
+    List<String> slow = new ArrayList<>(trie.matches(text));
+    List<String> fast = new ArrayList<>(doubleArray.matches(text));
+    assertTrue(slow.size() >= 6, () -> slow + " in " + text);
+    Collections.sort(slow);
+    Collections.sort(fast);
+    assertEquals(slow, fast);
+    for (String doc : List.of(FRAMED, UNKNOWN, "", "the", "the theatre", text.toUpperCase())) {
+      assertEquals(trie.count(doc), doubleArray.count(doc), doc);
+    }
+    assertEquals(trie.matches(FRAMED).size(), trie.count(FRAMED));
+    assertEquals(doubleArray.matches(FRAMED).size(), doubleArray.count(FRAMED));
+  }
+
+  @Test
+  void theDoubleArrayTrieHoldsTheSameKeywordsAndCountsWholeWords() {
+    assertEquals(Alternatives.ahoCorasickKeywords(new LexiconTerms(Alternatives.defaultLexicon()))
+        .size(), doubleArray.trie.size());
+    assertTrue(doubleArray.count(FRAMED) >= 4, () -> "count " + doubleArray.count(FRAMED));
+    assertEquals(0, doubleArray.count(UNKNOWN));
+    assertEquals(doubleArray.count("the"), doubleArray.count("the theatre"));
+    assertEquals(doubleArray.count("claimed victory"), doubleArray.count("CLAIMED Victory"));
+  }
+
+  @Test
   void luceneMonitorMatchesParagraphsInABatch() {
     Document[] batch = {monitor.document(FRAMED), monitor.document(UNKNOWN),
         monitor.document(FRAMED)};
@@ -114,6 +148,7 @@ class AlternativesTest {
     assertEquals(2 * countPerRule(FRAMED), loop.regexPerRule(perRule));
     assertTrue(loop.regexAlternation(alternation) >= 8);
     assertEquals(2 * trie.count(FRAMED), loop.ahoCorasick(trie));
+    assertEquals(2 * trie.count(FRAMED), loop.ahoCorasickDoubleArray(doubleArray));
     assertEquals(2 * monitor.match(new Document[] {monitor.document(FRAMED)}),
         loop.luceneMonitor(monitor));
   }

@@ -102,7 +102,7 @@ class EngineOutputTest {
   /** The documents of a set, or null when its files are absent. */
   private static List<String> documents(String name, Path path) throws IOException {
     if (path == null) {
-      return BenchmarkCorpus.load(300_000, Path.of("no-seeds-here")).mixedDocuments();
+      return BenchmarkCorpus.load(300_000, Path.of("no-shared-here")).mixedDocuments();
     }
     if (!Files.exists(path)) {
       return null;

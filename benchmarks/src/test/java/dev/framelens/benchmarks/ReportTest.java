@@ -50,6 +50,27 @@ class ReportTest {
   }
 
   @Test
+  void theDoubleArrayAhoCorasickHasARowAndATargetOfItsOwn() {
+    Report.Key doubleArray = Report.Key.of("ScoringLoopBenchmark", "ahoCorasickDoubleArray");
+    assertTrue(Report.EXPECTED.contains(doubleArray));
+    assertTrue(Report.EXPECTED.contains(Report.Key.of("ScoringLoopBenchmark", "ahoCorasick")));
+    Report.Target target = Report.TARGETS.stream()
+        .filter(t -> t.denominator() != null && t.denominator().equals(doubleArray))
+        .findFirst().orElseThrow();
+    assertEquals(ANALYZE, target.numerator());
+    assertEquals(1.0, target.goal());
+    // As fast as the double-array trie passes; a little slower misses.
+    assertEquals("PASS", new Report(everything(), chars()).verdict(target, true));
+    Map<Report.Key, Report.Score> scores = everything();
+    scores.put(ANALYZE, new Report.Score(9.9, 0.1, Double.NaN));
+    assertEquals("MISS", new Report(scores, chars()).verdict(target, true));
+    String table = new Report(everything(), chars()).markdown(true);
+    assertTrue(table.contains("| ScoringLoopBenchmark.ahoCorasickDoubleArray "), table);
+    assertTrue(table.lines().anyMatch(l -> l.startsWith("| analyze / ahoCorasickDoubleArray ")
+        && l.contains("≥ 1×") && l.contains("PASS")), table);
+  }
+
+  @Test
   void allocationIsBytesPerCharAndMustStayBelowTheGoal() {
     Report report = new Report(everything(), chars());
     Report.Target allocation = Report.TARGETS.get(Report.TARGETS.size() - 1);
