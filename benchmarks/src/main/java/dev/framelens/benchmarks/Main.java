@@ -1,5 +1,7 @@
 package dev.framelens.benchmarks;
 
+import dev.framelens.FrameAnalysis;
+import dev.framelens.FrameDetector;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -187,7 +189,7 @@ public final class Main {
     }
     long seconds = Math.round((System.nanoTime() - started) / 1e9);
 
-    Report report = new Report(scores, charsPerOperation());
+    Report report = new Report(scores, charsPerOperation(), evidencePerOperation());
     String text = header(mode, chars, seconds, loadBefore + " before, " + loadAverage()
         + " after") + "\n" + report.markdown(mode != Mode.SMOKE);
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -275,6 +277,28 @@ public final class Main {
       chars.put(key, perOperation);
     }
     return chars;
+  }
+
+  /**
+   * The pieces of evidence (kept and suppressed) one operation of {@code
+   * LexiconScalingBenchmark.analyze} returns at scales 1 and 100, counted with detectors built
+   * as the forks build them: what the cost per piece of evidence is worked out from.
+   */
+  static Map<Report.Key, Long> evidencePerOperation() {
+    BenchmarkCorpus corpus = BenchmarkCorpus.load();
+    List<String> documents = corpus.mixedDocuments();
+    Map<Report.Key, Long> evidence = new LinkedHashMap<>();
+    for (Report.Key key : List.of(Report.SCALE_1, Report.SCALE_100)) {
+      FrameDetector detector =
+          LexiconScalingBenchmark.detector(corpus, Integer.parseInt(key.param()));
+      long pieces = 0;
+      for (String document : documents) {
+        FrameAnalysis analysis = detector.analyze(document);
+        pieces += analysis.evidence().size() + analysis.suppressed().size();
+      }
+      evidence.put(key, pieces);
+    }
+    return evidence;
   }
 
   private static long charsOf(List<String> documents) {

@@ -81,9 +81,9 @@ final class Report {
   /** The targets, each measured within the same run. */
   static final List<Target> TARGETS = List.of(
       Target.ratio("analyze / tokenizerFloor", ANALYZE,
-          Key.of("ScoringLoopBenchmark", "tokenizerFloor"), 0.5),
+          Key.of("ScoringLoopBenchmark", "tokenizerFloor"), 0.6),
       Target.ratio("matchPass / tokenizerFloor", Key.of("ScoringLoopBenchmark", "matchPass"),
-          Key.of("ScoringLoopBenchmark", "tokenizerFloor"), 0.7),
+          Key.of("ScoringLoopBenchmark", "tokenizerFloor"), 0.8),
       Target.ratio("analyze / ahoCorasick", ANALYZE,
           Key.of("ScoringLoopBenchmark", "ahoCorasick"), 1.2),
       Target.ratio("analyze / ahoCorasickDoubleArray", ANALYZE,
@@ -92,9 +92,11 @@ final class Report {
           Key.of("ScoringLoopBenchmark", "luceneMonitor"), 5),
       Target.ratio("analyze / regexAlternation", ANALYZE,
           Key.of("ScoringLoopBenchmark", "regexAlternation"), 20),
-      Target.ratio("lexicon scale 100 / scale 1",
-          new Key("LexiconScalingBenchmark", "analyze", "100", 1),
-          new Key("LexiconScalingBenchmark", "analyze", "1", 1), 0.85),
+      // What the number of rules costs is the match pass; analyze's cost also grows with the
+      // evidence the rules find, which microsPerEvidence reports instead of a target.
+      Target.ratio("matchPass, lexicon scale 100 / scale 1",
+          new Key("LexiconScalingBenchmark", "matchPass", "100", 1),
+          new Key("LexiconScalingBenchmark", "matchPass", "1", 1), 0.85),
       Target.ratio("300-char documents / 30,000-char documents",
           new Key("DocumentLengthBenchmark", "analyze", "300", 1),
           new Key("DocumentLengthBenchmark", "analyze", "30000", 1), 0.7),
@@ -106,14 +108,46 @@ final class Report {
 
   private final Map<Key, Score> scores;
   private final Map<Key, Long> charsPerOperation;
+  private final Map<Key, Long> evidencePerOperation;
 
   /**
    * @param scores what JMH measured, by benchmark
    * @param charsPerOperation the input chars one operation of each benchmark passes over
    */
   Report(Map<Key, Score> scores, Map<Key, Long> charsPerOperation) {
+    this(scores, charsPerOperation, Map.of());
+  }
+
+  /**
+   * @param evidencePerOperation the pieces of evidence (kept and suppressed) one operation of
+   *     {@code LexiconScalingBenchmark.analyze} returns, by its key (scales 1 and 100)
+   */
+  Report(Map<Key, Score> scores, Map<Key, Long> charsPerOperation,
+      Map<Key, Long> evidencePerOperation) {
     this.scores = new LinkedHashMap<>(scores);
     this.charsPerOperation = new LinkedHashMap<>(charsPerOperation);
+    this.evidencePerOperation = new LinkedHashMap<>(evidencePerOperation);
+  }
+
+  static final Key SCALE_1 = new Key("LexiconScalingBenchmark", "analyze", "1", 1);
+  static final Key SCALE_100 = new Key("LexiconScalingBenchmark", "analyze", "100", 1);
+
+  /**
+   * What one more piece of evidence costs {@code analyze}, in microseconds: the extra time per
+   * operation at lexicon scale 100 over scale 1, divided by the extra evidence it returns. Empty
+   * without both scores and both counts.
+   */
+  Optional<Double> microsPerEvidence() {
+    Score one = scores.get(SCALE_1);
+    Score hundred = scores.get(SCALE_100);
+    Long evidenceOne = evidencePerOperation.get(SCALE_1);
+    Long evidenceHundred = evidencePerOperation.get(SCALE_100);
+    if (one == null || hundred == null || evidenceOne == null || evidenceHundred == null
+        || evidenceHundred <= evidenceOne) {
+      return Optional.empty();
+    }
+    double extraSeconds = 1 / hundred.opsPerSecond() - 1 / one.opsPerSecond();
+    return Optional.of(extraSeconds * 1e6 / (evidenceHundred - evidenceOne));
   }
 
   /** The expected benchmarks that have no score (they failed, or were not run). */
@@ -200,6 +234,10 @@ final class Report {
           verdict(target, judge)));
     }
     table(out, rows, 1);
+    microsPerEvidence().ifPresent(micros -> out.append(String.format(Locale.ROOT,
+        "%nCost of evidence: %s µs per piece of evidence (LexiconScalingBenchmark.analyze, "
+            + "scale 100 against scale 1: %,d against %,d pieces per operation)%n",
+        number(micros), evidencePerOperation.get(SCALE_100), evidencePerOperation.get(SCALE_1))));
     return out.toString();
   }
 
