@@ -5,18 +5,24 @@ import dev.framelens.internal.text.Segmentation;
 import dev.framelens.internal.text.Segmenter;
 
 /**
- * The analysis pipeline over a compiled lexicon. Immutable and shared across threads; each
- * thread gets its own {@link Workspace}, so concurrent calls never share mutable state.
+ * The analysis pipeline over a compiled lexicon. Immutable and shared across threads; each call
+ * borrows a {@link Workspace} of its own from the engine's {@link WorkspacePool}, so concurrent
+ * calls never share mutable state, and idle threads hold none.
  */
 public final class Engine {
   private final CompiledLexicon lexicon;
   private final Segmenter segmenter;
-  private final ThreadLocal<Workspace> workspaces;
+  private final WorkspacePool workspaces;
 
   public Engine(CompiledLexicon lexicon) {
     this.lexicon = lexicon;
     this.segmenter = new Segmenter(lexicon.abbreviations);
-    this.workspaces = ThreadLocal.withInitial(() -> new Workspace(lexicon));
+    this.workspaces = new WorkspacePool(lexicon, WorkspacePool.defaultMaxIdle());
+  }
+
+  /** The idle workspaces the engine keeps now: at most one per processor (for tests). */
+  public int idleWorkspaces() {
+    return workspaces.idle();
   }
 
   public CompiledLexicon lexicon() {
@@ -25,12 +31,13 @@ public final class Engine {
 
   /** Analyses one document. */
   public EngineResult analyze(String text) {
-    Workspace workspace = workspaces.get();
+    Workspace workspace = workspaces.borrow();
     try {
       analyzeDocument(workspace, text);
       return workspace.finish();
     } finally {
       workspace.release();
+      workspaces.giveBack(workspace);
     }
   }
 
@@ -39,11 +46,12 @@ public final class Engine {
    * number of pieces of evidence. For benchmarks that measure the engine's own allocation.
    */
   public int analyzeWithoutResults(String text) {
-    Workspace workspace = workspaces.get();
+    Workspace workspace = workspaces.borrow();
     try {
       return analyzeDocument(workspace, text).evidenceCount();
     } finally {
       workspace.release();
+      workspaces.giveBack(workspace);
     }
   }
 
@@ -52,14 +60,18 @@ public final class Engine {
    * evidence. Returns the number of pattern matches. For benchmarks.
    */
   public long matchPass(String text) {
-    Workspace workspace = workspaces.get();
-    Segmentation seg = segmenter.segment(text, workspace.load(text));
-    long matches = 0;
-    for (int s = 0; s < seg.sentenceCount; s++) {
-      matches += workspace.countMatches(text, seg.sentenceStart[s], seg.sentenceEnd[s]);
+    Workspace workspace = workspaces.borrow();
+    try {
+      Segmentation seg = segmenter.segment(text, workspace.load(text));
+      long matches = 0;
+      for (int s = 0; s < seg.sentenceCount; s++) {
+        matches += workspace.countMatches(text, seg.sentenceStart[s], seg.sentenceEnd[s]);
+      }
+      return matches;
+    } finally {
+      workspace.release();
+      workspaces.giveBack(workspace);
     }
-    workspace.release();
-    return matches;
   }
 
   /** Analyses {@code text} into the workspace's document state, which the caller releases. */
