@@ -38,6 +38,8 @@ final class TermAtoms {
   private static final int LONGEST_CACHED = 32;
 
   private final CompiledLexicon lexicon;
+  /** The engine's second level, asked when a term is new to this table (see SharedTerms). */
+  private final SharedTerms shared;
   private final EnglishStemmer stemmer = new EnglishStemmer();
   private char[] scratch = new char[64];
 
@@ -75,8 +77,9 @@ final class TermAtoms {
   private long lastMask;
   private int lastSetId;
 
-  TermAtoms(CompiledLexicon lexicon) {
+  TermAtoms(CompiledLexicon lexicon, SharedTerms shared) {
     this.lexicon = lexicon;
+    this.shared = shared;
     registerFixedSets();
   }
 
@@ -234,7 +237,10 @@ final class TermAtoms {
     System.arraycopy(pool, offset, keys, keysSize, length);
     int entry = entries++;
     entryOffset[entry] = keysSize;
-    entrySetId[entry] = setId(resolve(pool, offset, length));
+    if (scratch.length < length + 8) {
+      scratch = new char[length + 64];
+    }
+    entrySetId[entry] = setId(shared.atomsOf(pool, offset, length, stemmer, scratch));
     entryAtoms[entry] = sets.get(entrySetId[entry]);
     entryCapitalized[entry] = null;
     keysSize += length;

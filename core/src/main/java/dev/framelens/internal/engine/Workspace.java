@@ -71,8 +71,8 @@ final class Workspace {
   private final Attribution attribution;
   private final Scoring scoring = new Scoring();
 
-  Workspace(CompiledLexicon lexicon) {
-    this.termAtoms = new TermAtoms(lexicon);
+  Workspace(CompiledLexicon lexicon, SharedTerms sharedTerms) {
+    this.termAtoms = new TermAtoms(lexicon, sharedTerms);
     this.matcher = new Matcher(lexicon.automaton);
     this.matches = new WindowMatches(lexicon.patterns);
     this.context = new ContextResolution(lexicon);

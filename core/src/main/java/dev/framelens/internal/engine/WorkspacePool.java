@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class WorkspacePool {
   private final CompiledLexicon lexicon;
+  /** The atoms of each term, shared by this pool's workspaces. */
+  private final SharedTerms sharedTerms;
   private final int maxIdle;
   private final ConcurrentLinkedQueue<Workspace> idle = new ConcurrentLinkedQueue<>();
   /** The number of workspaces in {@link #idle}, or about to be: it bounds them. */
@@ -38,6 +40,7 @@ final class WorkspacePool {
       throw new IllegalArgumentException("maxIdle must be at least 1: " + maxIdle);
     }
     this.lexicon = lexicon;
+    this.sharedTerms = new SharedTerms(lexicon);
     this.maxIdle = maxIdle;
   }
 
@@ -50,7 +53,7 @@ final class WorkspacePool {
   Workspace borrow() {
     Workspace workspace = idle.poll();
     if (workspace == null) {
-      return new Workspace(lexicon);
+      return new Workspace(lexicon, sharedTerms);
     }
     idleCount.decrementAndGet();
     return workspace;
@@ -63,6 +66,11 @@ final class WorkspacePool {
     } else {
       idleCount.decrementAndGet();
     }
+  }
+
+  /** The terms the workspaces share now (for tests). */
+  int sharedTerms() {
+    return sharedTerms.size();
   }
 
   /** The idle workspaces kept now (for tests). */

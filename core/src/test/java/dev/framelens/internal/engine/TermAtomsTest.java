@@ -3,6 +3,7 @@ package dev.framelens.internal.engine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.framelens.internal.lexicon.CompiledLexicon;
 import dev.framelens.internal.lexicon.LexiconParts;
@@ -28,9 +29,14 @@ class TermAtomsTest {
           rule prefixed : stalemat*
           """)).compile();
 
-  private final TermAtoms terms = new TermAtoms(LEXICON);
+  private final SharedTerms shared = new SharedTerms(LEXICON);
+  private final TermAtoms terms = new TermAtoms(LEXICON, shared);
 
   private int[] atoms(String term, boolean capitalized) {
+    return atoms(terms, term, capitalized);
+  }
+
+  private static int[] atoms(TermAtoms terms, String term, boolean capitalized) {
     TokenBuffer tokens = new TokenBuffer();
     tokens.token("#".toCharArray(), 1, 0, 1, 0); // so that the term sits at an offset
     int flags = capitalized ? TokenSink.CAPITALIZED : 0;
@@ -38,6 +44,18 @@ class TermAtomsTest {
     terms.lookup(tokens, 1);
     assertEquals(PatternAutomaton.maskOf(terms.atoms()), terms.mask(), "mask of " + term);
     return terms.atoms();
+  }
+
+  @Test
+  void twoTablesOfOneEngineShareTheAtomsOfTheTermsTheyMeet() {
+    int[] first = atoms("stalemated", false);
+    assertEquals(1, shared.size());
+    TermAtoms other = new TermAtoms(LEXICON, shared);
+    // Resolved once per engine: the other table finds the same array, and adds no term.
+    assertSame(first, atoms(other, "stalemated", false));
+    assertEquals(1, shared.size());
+    atoms(other, "counteroffensives", false);
+    assertEquals(2, shared.size());
   }
 
   @Test
