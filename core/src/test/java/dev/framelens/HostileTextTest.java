@@ -4,13 +4,9 @@ import static dev.framelens.PublicApiPropertiesTest.assertSpans;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,9 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -565,47 +559,14 @@ class HostileTextTest {
         blocks * quoteChars, blocks * results);
     long heapMiB = (bound + bound / 4 >> 20) + 1;
 
-    List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heapMiB + "m",
-        "-XX:+UseG1GC", "-cp", childClassPath(), HugeDocumentMain.class.getName()));
-    Path output = tmp.resolve("child.txt");
-    Process child = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(output.toFile()).start();
-    boolean finished = child.waitFor(120, TimeUnit.SECONDS);
-    if (!finished) {
-      child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-    }
-    String printed = Files.readString(output, StandardCharsets.UTF_8);
-    String context = command + " (bound " + (bound >> 20) + " MiB)\n" + printed;
-    if (!finished) {
-      fail("the child ran over 120 s: " + context);
-    }
-    assertEquals(0, child.exitValue(), context);
+    String printed = ChildJvm.run(tmp, List.of("-Xmx" + heapMiB + "m", "-XX:+UseG1GC"),
+        HugeDocumentMain.class);
+    String context = "-Xmx" + heapMiB + "m (bound " + (bound >> 20) + " MiB)\n" + printed;
     String expected = "OK chars=" + chars + " sentences=" + blocks * one.sentences().size()
         + " evidence=" + blocks * one.evidence().size() + " suppressed="
         + blocks * one.suppressed().size() + " figures=" + blocks * one.casualtyCounts().size();
     assertTrue(printed.startsWith(expected + " "), () -> "expected " + expected + "\n" + context);
     System.out.println("100 MiB document, -Xmx" + heapMiB + "m: " + printed.strip());
-  }
-
-  private static String javaBinary() {
-    return ProcessHandle.current().info().command().orElse(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString());
-  }
-
-  /**
-   * The class path of this JVM for the child: surefire puts the test classes and their
-   * dependencies on the class path and, since core is a module, the main classes and their
-   * dependencies on the module path; the child takes both on its class path. (A manifest-only
-   * jar, which surefire uses on the class path otherwise, works too: java reads its manifest.)
-   */
-  private static String childClassPath() {
-    return Stream.of(System.getProperty("java.class.path"),
-            System.getProperty("jdk.module.path"))
-        .filter(p -> p != null && !p.isBlank())
-        .flatMap(p -> Stream.of(p.split(File.pathSeparator)))
-        .filter(p -> !p.isBlank())
-        .distinct()
-        .collect(Collectors.joining(File.pathSeparator));
   }
 
   private static String join(List<?> parts) {
