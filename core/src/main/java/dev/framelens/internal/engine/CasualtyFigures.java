@@ -47,8 +47,8 @@ final class CasualtyFigures {
   // Per token of the window (see markFigureWords); each window clears the tokens it marked
   // (figureMarked), not the whole array.
   /** For a word a figure rule's match asked for: the lowest and highest number it reads. */
-  private int[] harmNumberLow = filled(64);
-  private int[] harmNumberHigh = filled(64);
+  private int[] harmNumberLow = ContextMarks.filled(64);
+  private int[] harmNumberHigh = ContextMarks.filled(64);
   /** For a number token: READ_BY_RULE, READ_NUMBER_FIRST, SUBSET_MARKER_* bits. */
   private byte[] numberMarks = new byte[64];
   private int[] figureMarked = new int[16];
@@ -86,18 +86,12 @@ final class CasualtyFigures {
     lexicon.whoCategories.forEach((atom, category) -> whoByAtom[atom] = category);
   }
 
-  private static int[] filled(int capacity) {
-    int[] array = new int[capacity];
-    java.util.Arrays.fill(array, -1);
-    return array;
-  }
-
   /** Makes room for a sentence of {@code n} tokens, all clear. */
   void ensureCapacity(int n) {
     if (numberMarks.length < n) {
       int capacity = ArrayUtil.oversize(n, Integer.BYTES);
-      harmNumberLow = filled(capacity);
-      harmNumberHigh = filled(capacity);
+      harmNumberLow = ContextMarks.filled(capacity);
+      harmNumberHigh = ContextMarks.filled(capacity);
       numberMarks = new byte[capacity];
     }
   }

@@ -25,7 +25,8 @@ final class ContextMarks {
   boolean[] boundaryAt = new boolean[64];
   int[] qualifierAt = filled(64);
 
-  private static int[] filled(int capacity) {
+  /** A new array of {@code capacity} ints, all -1 (no mark). */
+  static int[] filled(int capacity) {
     int[] array = new int[capacity];
     Arrays.fill(array, -1);
     return array;
