@@ -258,10 +258,15 @@ public final class Main {
   static Map<Report.Key, Long> charsPerOperation() {
     Map<Report.Key, Long> chars = new LinkedHashMap<>();
     long mixed = charsOf(ScoringLoopBenchmark.documents());
+    long sample = charsOf(ScoringLoopBenchmark.sampleDocuments());
     List<List<String>> slices = ThreadsBenchmark.slices();
     for (Report.Key key : Report.EXPECTED) {
       long perOperation = switch (key.benchmark()) {
-        case "ScoringLoopBenchmark", "LexiconScalingBenchmark" -> mixed;
+        case "ScoringLoopBenchmark" -> switch (key.method()) {
+          case "regexPerRule", "regexAlternation", "luceneMonitor" -> sample;
+          default -> mixed;
+        };
+        case "LexiconScalingBenchmark" -> mixed;
         case "DocumentLengthBenchmark" ->
             charsOf(DocumentLengthBenchmark.documents(Integer.parseInt(key.param())));
         case "ThreadsBenchmark" -> {
@@ -315,14 +320,15 @@ public final class Main {
         - Machine: %s, %d processors (nproc), %s %s %s; load average %s
         - Java: %s %s (%s)
         - Corpus: %,d chars of %s; one operation of ScoringLoopBenchmark and \
-        LexiconScalingBenchmark passes over all of it, DocumentLengthBenchmark over %,d chars, \
+        LexiconScalingBenchmark passes over all of it (regexPerRule, regexAlternation and \
+        luceneMonitor over its first %,d chars), DocumentLengthBenchmark over %,d chars, \
         ThreadsBenchmark over 1/%d of it per thread
         """, mode.name().toLowerCase(Locale.ROOT), when, seconds, cpuModel(),
         Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
         System.getProperty("os.version"), System.getProperty("os.arch"), load,
         System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
         System.getProperty("java.vm.vendor"), corpus.text().length(), corpus.origin(),
-        Math.min(DocumentLengthBenchmark.TEXT_CHARS, chars), ThreadsBenchmark.SLICES);
+        charsOf(ScoringLoopBenchmark.sampleDocuments()), Math.min(DocumentLengthBenchmark.TEXT_CHARS, chars), ThreadsBenchmark.SLICES);
   }
 
   /**
