@@ -208,6 +208,15 @@ public final class NumberParser {
     return false;
   }
 
+  private static final long KEY_A = 'a';
+  private static final long KEY_AN = 'a' | 'n' << 8;
+
+  /** Whether token {@code i} is "a" or "an". */
+  private static boolean isArticle(TokenBuffer t, int i) {
+    int length = t.termLength[i];
+    return (length == 1 && t.key1[i] == KEY_A) || (length == 2 && t.key1[i] == KEY_AN);
+  }
+
   /**
    * Tokens consumed by a number phrase at {@code i}, result in the fields; 0 if none starts
    * there; minus the number of tokens to leave as they are when the phrase labels rather than
@@ -215,6 +224,12 @@ public final class NumberParser {
    */
   private int parseAt(TokenBuffer t, String text, int i) {
     if (!mayStart(t, i)) {
+      return 0;
+    }
+    if (isArticle(t, i) && (i + 1 == t.size || !mayStart(t, i + 1))) {
+      // "a" and "an" are a third of the starts and begin a number only before a number word
+      // ("a few", "a dozen", "a hundred", "a half"), itself a start: one more probe, not the
+      // grammar's lookups.
       return 0;
     }
     resultVague = false;

@@ -210,6 +210,21 @@ class NumberParserTest {
   }
 
   @Test
+  void anArticleCountsOnlyBeforeANumberWord() {
+    // "a" and "an" skip the grammar unless the next word may begin a number (a fast path):
+    // what follows them decides, whatever its case, and an article at the end stays a word.
+    assertEquals(List.of("<a dozen>=12/12/12", "of", "them"), merged("a dozen of them"));
+    assertEquals(List.of("<A Hundred>=100/100/100", "men"), merged("A Hundred men"));
+    assertEquals(List.of("<a few thousand>=2000/-1/5000~", "fled"), merged("a few thousand fled"));
+    assertEquals(List.of("a", "few", "were", "hurt"), merged("a few were hurt"));
+    assertEquals(List.of("an", "army", "of", "<three hundred>=300/300/300"),
+        merged("an army of three hundred"));
+    assertEquals(List.of("a", "<12>=12/12/12#", "day", "war"), merged("a 12 day war"));
+    assertEquals(List.of("they", "had", "a"), merged("they had a"));
+    assertEquals(List.of("not", "an", "issue"), merged("not an issue"));
+  }
+
+  @Test
   void scoresIsAQuantityOnlyWhereItCounts() {
     assertEquals(List.of("<Scores>=40/-1/199~", "of", "people", "fled"),
         merged("Scores of people fled"));
