@@ -101,7 +101,7 @@ final class Report {
           new Key("DocumentLengthBenchmark", "analyze", "300", 1),
           new Key("DocumentLengthBenchmark", "analyze", "30000", 1), 0.7),
       Target.ratio("2 threads / 1 thread", new Key("ThreadsBenchmark", "analyze", "", 2),
-          new Key("ThreadsBenchmark", "analyze", "", 1), 1.7),
+          new Key("ThreadsBenchmark", "analyze", "", 1), 1.8),
       new Target("analyzeWithoutResults allocation, 30,000-char documents (bytes per char)",
           new Key("DocumentLengthBenchmark", "analyzeWithoutResults", "30000", 1), null, 1,
           true));
