@@ -30,6 +30,16 @@ import org.apache.lucene.util.ArrayUtil;
  * <p><b>Bounds.</b> The cache is emptied, between two runs, when it holds more than {@value
  * #MAX_DFA_STATES} states or {@value #MAX_TRANSITIONS} transitions; a run adds at most one state
  * and one transition per token, so memory stays bounded on any input.
+ *
+ * <p><b>When the cache thrashes.</b> A DFA state holds ages, so a big lexicon with many gaps
+ * (the benchmark's 14,000 generated rules) can meet more distinct states than any cache holds:
+ * there the cache filled 32 times per 8 MB pass, half the tokens missed it, and each miss paid
+ * for a step, an interned state and a new transition, five times the cost of the step alone.
+ * So, as RE2 falls back from its DFA to its NFA, a cache that fills while more than one probe
+ * in {@value #THRASHING_MISS_RATIO} misses is emptied and the next {@value #STEP_SPELL_TOKENS}
+ * tokens are stepped directly, without interning (the empty state's transitions are still
+ * cached, by atom set); then the DFA is tried again. Matches are the same either way: both run
+ * {@link #step}.
  */
 public final class Matcher {
   /** Receives matches: for each pattern and end token, the latest start. */
@@ -39,6 +49,10 @@ public final class Matcher {
 
   static final int MAX_DFA_STATES = 20_000;
   static final int MAX_TRANSITIONS = 1 << 16;
+  /** A cache that fills while more than one probe in this many misses is thrashing. */
+  static final int THRASHING_MISS_RATIO = 8;
+  /** Tokens stepped without the cache after it thrashed, before the DFA is tried again. */
+  static final int STEP_SPELL_TOKENS = 1 << 20;
   private static final int EMPTY_STATE = 0;
   private static final int[] NO_PAIRS = new int[0];
   private static final int UNKNOWN = -1;
@@ -46,6 +60,14 @@ public final class Matcher {
   private final PatternAutomaton automaton;
   private final int maxDfaStates;
   private final int maxTransitions;
+  private final int stepSpellTokens;
+  // Probes of the transition table and misses among them since the cache was last emptied.
+  private long probes;
+  private long misses;
+  /** Tokens still to step without the cache (see the design notes). */
+  private long stepTokensLeft;
+  /** The live pairs while stepping without the cache, interleaved as a DFA state's. */
+  private int[] live = new int[32];
 
   // The lazy DFA. A state is its pairs (nfa state, age), interleaved, in entering order.
   private int[][] dfaPairs = new int[256][];
@@ -79,14 +101,19 @@ public final class Matcher {
   private int generation;
 
   public Matcher(PatternAutomaton automaton) {
-    this(automaton, MAX_DFA_STATES, MAX_TRANSITIONS);
+    this(automaton, MAX_DFA_STATES, MAX_TRANSITIONS, STEP_SPELL_TOKENS);
   }
 
-  /** A matcher whose cache is emptied at the given sizes: for tests of the emptying. */
-  Matcher(PatternAutomaton automaton, int maxDfaStates, int maxTransitions) {
+  /**
+   * A matcher whose cache is emptied at the given sizes and which steps {@code stepSpellTokens}
+   * tokens without it after it thrashed (0: never): for tests of both.
+   */
+  Matcher(PatternAutomaton automaton, int maxDfaStates, int maxTransitions,
+      int stepSpellTokens) {
     this.automaton = automaton;
     this.maxDfaStates = maxDfaStates;
     this.maxTransitions = maxTransitions;
+    this.stepSpellTokens = stepSpellTokens;
     this.stateStamp = new int[automaton.stateCount()];
     this.stateSlot = new int[automaton.stateCount()];
     this.patternStamp = new int[automaton.patternCount()];
@@ -105,7 +132,16 @@ public final class Matcher {
    */
   public void run(int[][] atoms, long[] masks, int[] setIds, int from, int to, Sink sink) {
     if (dfaStateCount > maxDfaStates || transitionCount > maxTransitions) {
+      boolean thrashing = misses * THRASHING_MISS_RATIO > probes;
       clearCache();
+      if (thrashing) {
+        stepTokensLeft = stepSpellTokens;
+      }
+    }
+    if (stepTokensLeft > 0) {
+      stepTokensLeft -= to - from;
+      runStepping(atoms, masks, setIds, from, to, sink);
+      return;
     }
     int state = EMPTY_STATE;
     for (int i = from; i < to; i++) {
@@ -113,16 +149,8 @@ public final class Matcher {
       int target;
       int[] reports;
       if (state == EMPTY_STATE) {
-        // Between matches, which is most of the time: one array read, no hashing.
-        if (setId >= emptyTarget.length) {
-          growEmpty(setId);
-        }
-        target = emptyTarget[setId];
-        if (target == UNKNOWN) {
-          step(NO_PAIRS, atoms[i], masks[i]);
-          target = emptyTarget[setId] = intern();
-          emptyReports[setId] = collectReports();
-        }
+        // Between matches: one array read, no hashing.
+        target = fromEmpty(setId, atoms[i], masks[i]);
         reports = emptyReports[setId];
       } else {
         int t = transition(state, setId, atoms[i], masks[i]);
@@ -139,10 +167,72 @@ public final class Matcher {
   }
 
   /**
+   * The run loop without the cache, for a spell after it thrashed: the live pairs are stepped
+   * token by token and their matches reported as they are found, in the same order as from the
+   * cached transitions. From the empty state the cached transition by atom set still serves.
+   */
+  private void runStepping(int[][] atoms, long[] masks, int[] setIds, int from, int to,
+      Sink sink) {
+    int liveLength = 0;
+    for (int i = from; i < to; i++) {
+      if (liveLength == 0) {
+        int setId = setIds[i];
+        int[] pairs = dfaPairs[fromEmpty(setId, atoms[i], masks[i])];
+        if (pairs.length > live.length) {
+          live = new int[ArrayUtil.oversize(pairs.length, Integer.BYTES)];
+        }
+        System.arraycopy(pairs, 0, live, 0, pairs.length);
+        liveLength = pairs.length;
+        int[] reports = emptyReports[setId];
+        if (reports != null) {
+          for (int r = 0; r < reports.length; r += 2) {
+            sink.match(reports[r], i - reports[r + 1], i);
+          }
+        }
+        continue;
+      }
+      step(live, liveLength, atoms[i], masks[i]);
+      gatherReports();
+      for (int r = 0; r < reportCount; r++) {
+        sink.match(reportPattern[r], i - reportAge[r], i);
+      }
+      if (2 * nextCount > live.length) {
+        live = new int[ArrayUtil.oversize(2 * nextCount, Integer.BYTES)];
+      }
+      for (int k = 0; k < nextCount; k++) {
+        live[2 * k] = nextStates[k];
+        live[2 * k + 1] = nextAges[k];
+      }
+      liveLength = 2 * nextCount;
+    }
+  }
+
+  /** Whether the next run steps without the cache (for tests). */
+  boolean stepping() {
+    return stepTokensLeft > 0;
+  }
+
+  /** The DFA state the empty state goes to under atom set {@code setId}, computed if new. */
+  private int fromEmpty(int setId, int[] tokenAtoms, long mask) {
+    if (setId >= emptyTarget.length) {
+      growEmpty(setId);
+    }
+    int target = emptyTarget[setId];
+    if (target == UNKNOWN) {
+      step(NO_PAIRS, 0, tokenAtoms, mask);
+      target = emptyTarget[setId] = intern();
+      emptyReports[setId] = collectReports();
+    }
+    return target;
+  }
+
+  /**
    * Empties the cache: the caller does so when it reassigns atom set ids, and the matcher when
    * the cache is full.
    */
   public void clearCache() {
+    probes = 0;
+    misses = 0;
     dfaIndex.clear();
     Arrays.fill(dfaPairs, null);
     dfaPairs[EMPTY_STATE] = NO_PAIRS;
@@ -163,6 +253,7 @@ public final class Matcher {
 
   /** The slot of the transition from {@code state} under the token's atom set, built if new. */
   private int transition(int state, int setId, int[] tokenAtoms, long mask) {
+    probes++;
     int slotMask = transitionFrom.length - 1;
     int slot = hash(state, setId) & slotMask;
     while (true) {
@@ -175,7 +266,9 @@ public final class Matcher {
       }
       slot = (slot + 1) & slotMask;
     }
-    step(dfaPairs[state], tokenAtoms, mask);
+    misses++;
+    int[] pairs = dfaPairs[state];
+    step(pairs, pairs.length, tokenAtoms, mask);
     int target = intern();
     int[] reports = collectReports();
     if ((transitionCount + 1) * 2 > transitionFrom.length) {
@@ -235,18 +328,18 @@ public final class Matcher {
   // One NFA step, computed on a cache miss
 
   /**
-   * Steps the live states {@code pairs} by one token into the scratch arrays: every state's
+   * Steps the live states {@code pairs} (its first {@code pairsLength} ints) by one token into the scratch arrays: every state's
    * successors under the token's atoms and under the wildcard, then the root's successors with
    * age 0, in that order; a state entered twice keeps its smaller age (the later start).
    */
-  private void step(int[] pairs, int[] tokenAtoms, long tokenMask) {
+  private void step(int[] pairs, int pairsLength, int[] tokenAtoms, long tokenMask) {
     if (++generation == Integer.MAX_VALUE) {
       Arrays.fill(stateStamp, 0);
       Arrays.fill(patternStamp, 0);
       generation = 1;
     }
     nextCount = 0;
-    for (int p = 0; p < pairs.length; p += 2) {
+    for (int p = 0; p < pairsLength; p += 2) {
       int state = pairs[p];
       int age = pairs[p + 1] + 1;
       if ((automaton.atomMask(state) & tokenMask) != 0) {
@@ -314,6 +407,20 @@ public final class Matcher {
    * age (the latest start), in the order the accepting states were entered.
    */
   private int[] collectReports() {
+    gatherReports();
+    if (reportCount == 0) {
+      return null;
+    }
+    int[] reports = new int[reportCount * 2];
+    for (int r = 0; r < reportCount; r++) {
+      reports[2 * r] = reportPattern[r];
+      reports[2 * r + 1] = reportAge[r];
+    }
+    return reports;
+  }
+
+  /** The matches of the scratch step, into reportPattern and reportAge (see collectReports). */
+  private void gatherReports() {
     reportCount = 0;
     for (int k = 0; k < nextCount; k++) {
       int[] patterns = automaton.accepts(nextStates[k]);
@@ -340,15 +447,6 @@ public final class Matcher {
         }
       }
     }
-    if (reportCount == 0) {
-      return null;
-    }
-    int[] reports = new int[reportCount * 2];
-    for (int r = 0; r < reportCount; r++) {
-      reports[2 * r] = reportPattern[r];
-      reports[2 * r + 1] = reportAge[r];
-    }
-    return reports;
   }
 
   /** A DFA state's pairs as a map key. */

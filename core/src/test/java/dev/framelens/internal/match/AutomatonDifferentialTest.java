@@ -83,7 +83,10 @@ class AutomatonDifferentialTest {
     Reference reference = new Reference(lex);
     Matcher matcher = new Matcher(compiled.automaton); // reused across texts, as per thread
     // One whose DFA cache is emptied before nearly every run must answer the same.
-    Matcher forgetful = new Matcher(compiled.automaton, 2, 3);
+    Matcher forgetful = new Matcher(compiled.automaton, 2, 3, 0);
+    // One that steps without its cache after it filled (at once: it holds two states) and
+    // missed often, as a matcher does when a big lexicon's DFA thrashes.
+    Matcher stepping = new Matcher(compiled.automaton, 2, 3, Integer.MAX_VALUE);
     boolean found = false;
     boolean multiToken = false;
     for (List<Token> tokens : texts) {
@@ -105,6 +108,10 @@ class AutomatonDifferentialTest {
         forgetful.run(atoms, masks, ids, range[0], range[1],
             (p, s, e) -> fromForgetful.add(new Match(p, s, e)));
         assertEquals(expected, fromForgetful, "after the cache was emptied");
+        TreeSet<Match> fromStepping = new TreeSet<>();
+        stepping.run(atoms, masks, ids, range[0], range[1],
+            (p, s, e) -> fromStepping.add(new Match(p, s, e)));
+        assertEquals(expected, fromStepping, "stepping without the cache");
         found |= !expected.isEmpty();
         multiToken |= expected.stream().anyMatch(m -> m.end() > m.start());
       }

@@ -137,6 +137,53 @@ class MatcherTest {
   }
 
   @Test
+  void aThrashingCacheIsSteppedPastWithTheSameMatchesInTheSameOrder() {
+    // Gaps keep several partial matches alive, so the DFA meets a new state at most tokens.
+    PatternAutomaton.Builder builder = PatternAutomaton.builder(1_000);
+    builder.add(0, new int[] {A, ANY, ANY, B});
+    builder.add(1, new int[] {A, ANY, B});
+    builder.add(2, new int[] {C, ANY, A});
+    builder.add(3, new int[] {B});
+    PatternAutomaton automaton = builder.build();
+    int[][] text = {{A}, {C}, {A, C}, {B}, {A}, {B}, {C}, {C}, {A}, {B}, {B}, {A, B}, {C}, {A}};
+    Matcher roomy = new Matcher(automaton);
+    Matcher small = new Matcher(automaton, 3, 6, 1_000);
+    Matcher neverSteps = new Matcher(automaton, 3, 6, 0);
+    for (int round = 0; round < 4; round++) {
+      List<String> expected = runInOrder(roomy, text);
+      assertEquals(expected, runInOrder(small, text), "round " + round);
+      assertEquals(expected, runInOrder(neverSteps, text), "round " + round);
+      assertTrue(expected.size() >= 6, "a test that matches little proves little: " + expected);
+    }
+    assertTrue(small.stepping(), "a cache that fills while most probes miss is stepped past");
+    assertFalse(neverSteps.stepping());
+    assertFalse(roomy.stepping());
+  }
+
+  @Test
+  void aSpellOfSteppingEndsAndTheCacheIsTriedAgain() {
+    PatternAutomaton.Builder builder = PatternAutomaton.builder(1_000);
+    builder.add(0, new int[] {A, ANY, ANY, B});
+    builder.add(1, new int[] {C, ANY, A});
+    PatternAutomaton automaton = builder.build();
+    int[][] text = {{A}, {C}, {A, C}, {B}, {A}, {B}, {C}, {C}, {A}, {B}};
+    Matcher matcher = new Matcher(automaton, 3, 6, 15);
+    runInOrder(matcher, text);
+    runInOrder(matcher, text); // the cache filled in the first run: this one steps
+    assertTrue(matcher.stepping());
+    runInOrder(matcher, text); // 20 tokens stepped: the spell of 15 is over
+    assertFalse(matcher.stepping());
+  }
+
+  /** A run's matches as {@code pattern:start-end}, in the order the matcher reported them. */
+  private static List<String> runInOrder(Matcher matcher, int[][] atoms) {
+    List<String> out = new ArrayList<>();
+    matcher.run(atoms, masks(atoms), ids(atoms), 0, atoms.length,
+        (p, s, e) -> out.add(p + ":" + s + "-" + e));
+    return out;
+  }
+
+  @Test
   void manyLiveStatesGrowTheMatcherArrays() {
     // Forty patterns "a ..." of every length up to 40 over a text of forty a's and a b.
     PatternAutomaton.Builder builder = PatternAutomaton.builder(10_000);
