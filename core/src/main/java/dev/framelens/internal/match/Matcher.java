@@ -123,8 +123,8 @@ public final class Matcher {
 
   /**
    * Finds every match within tokens {@code from .. to-1}, where {@code atoms[i]} lists the
-   * atoms token {@code i} satisfies (without {@link PatternAutomaton#ANY}, which every token
-   * does), and {@code masks[i]} is {@link PatternAutomaton#maskOf} of them, which the engine
+   * atoms token {@code i} satisfies in ascending order, each once (without {@link
+   * PatternAutomaton#ANY}, which every token does), and {@code masks[i]} is {@link PatternAutomaton#maskOf} of them, which the engine
    * caches per distinct term, and {@code setIds[i]} identifies the atom set: two tokens have the
    * same id exactly when they have the same atoms, until the caller calls {@link #clearCache}
    * (the cache is keyed by these ids). Matches are reported in order of their end token, with
@@ -343,10 +343,21 @@ public final class Matcher {
       int state = pairs[p];
       int age = pairs[p + 1] + 1;
       if ((automaton.atomMask(state) & tokenMask) != 0) {
-        for (int atom : tokenAtoms) {
-          int child = automaton.next(state, atom);
-          if (child >= 0) {
-            enter(child, age);
+        // Both in ascending atom order: successors are entered in the token's atom order.
+        int e = automaton.edgeFrom(state);
+        int edgesEnd = automaton.edgeFrom(state + 1);
+        int a = 0;
+        while (e < edgesEnd && a < tokenAtoms.length) {
+          int edgeAtom = automaton.edgeAtom(e);
+          int tokenAtom = tokenAtoms[a];
+          if (edgeAtom == tokenAtom) {
+            enter(automaton.edgeTarget(e), age);
+            e++;
+            a++;
+          } else if (edgeAtom < tokenAtom) {
+            e++;
+          } else {
+            a++;
           }
         }
       }

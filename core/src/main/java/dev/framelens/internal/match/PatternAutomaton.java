@@ -22,9 +22,10 @@ import java.util.Map;
  * so patterns that share a prefix share its states. The trie is then minimised: states with the
  * same future (same accepted patterns, same edges to equivalent states) are merged, so shared
  * suffixes share states too; the default lexicon's 27,000 expanded sequences make a trie of
- * 36,000 states and an automaton of under a thousand. A transition is keyed by {@code (state,
- * atom)} in one open-addressing table. The automaton is non-deterministic only because a token
- * satisfies several atoms; each atom has at most one successor.
+ * 36,000 states and an automaton of under a thousand. A state's edges are a row of two arrays
+ * (atom, target) in ascending atom order, the wildcard's apart. The automaton is
+ * non-deterministic only because a token satisfies several atoms; each atom has at most one
+ * successor.
  *
  * <p><b>Matching</b> ({@link Matcher}) keeps the set of live states, each with the token where
  * its match began. For each token it looks up, for every live state and for the root, the
@@ -40,8 +41,8 @@ import java.util.Map;
  * <p><b>Cost.</b> The {@link Matcher} caches each step of this simulation as a transition of a
  * lazily built DFA, so a warm token costs one table probe. A step computed afresh costs, per live
  * state, one array read for its wildcard successor and, only when the token's atoms can meet the
- * state's edges (a 64-bit mask test), one hash probe per atom; for the root, one array read per
- * atom. Live states are the distinct partial matches in progress, bounded by the automaton's
+ * state's edges (a 64-bit mask test), one merge of its edges (most states have one) with the
+ * token's sorted atoms; for the root, one array read per atom. Live states are the distinct partial matches in progress, bounded by the automaton's
  * depth times the gap width of the patterns that actually match here, not by the number of
  * rules. Memory: one entry per edge of the minimised automaton.
  */
@@ -55,13 +56,8 @@ public final class PatternAutomaton {
   /** The first atom id free for words, stems and sets. */
   public static final int FIRST_FREE_ATOM = 3;
 
-  private static final long EMPTY = -1L;
-
   private final int stateCount;
   private final int patternCount;
-  private final long[] keys;
-  private final int[] targets;
-  private final int mask;
   private final int[][] accepts;
   /** Per state, its successor under the wildcard, or -1. */
   private final int[] wildcardNext;
@@ -72,27 +68,27 @@ public final class PatternAutomaton {
   private final long[] atomMask;
   /** The root's successor by atom, or -1: the root is probed for every token. */
   private final int[] rootNext;
+  /**
+   * The edges of each state but the wildcard's, as compressed rows: those of state {@code s} are
+   * {@code edgeFrom[s] .. edgeFrom[s + 1] - 1} of {@link #edgeAtom} and {@link #edgeTarget}, in
+   * ascending atom order, so that a step meets a state's few edges with a token's sorted atoms
+   * in one merge, reading two adjacent arrays instead of probing a table of every edge per
+   * atom (with 14,000 rules that table outgrew the caches and the probes were a quarter of the
+   * match pass).
+   */
+  private final int[] edgeFrom;
+  private final int[] edgeAtom;
+  private final int[] edgeTarget;
 
   private PatternAutomaton(int stateCount, int patternCount, Map<Long, Integer> edges,
       List<int[]> acceptLists) {
     this.stateCount = stateCount;
     this.patternCount = patternCount;
-    int capacity = Integer.highestOneBit(Math.max(4, edges.size() * 2 - 1)) << 1;
-    this.keys = new long[capacity];
-    this.targets = new int[capacity];
-    this.mask = capacity - 1;
-    Arrays.fill(keys, EMPTY);
     this.wildcardNext = new int[stateCount];
     Arrays.fill(wildcardNext, -1);
     this.atomMask = new long[stateCount];
     for (Map.Entry<Long, Integer> e : edges.entrySet()) {
       long key = e.getKey();
-      int slot = slot(key);
-      while (keys[slot] != EMPTY) {
-        slot = (slot + 1) & mask;
-      }
-      keys[slot] = key;
-      targets[slot] = e.getValue();
       int from = (int) (key >>> 32);
       if ((int) key == ANY) {
         wildcardNext[from] = e.getValue();
@@ -114,6 +110,34 @@ public final class PatternAutomaton {
         rootNext[(int) (long) key] = target;
       }
     });
+    long[] atomEdges = edges.keySet().stream().mapToLong(Long::longValue)
+        .filter(key -> (int) key != ANY).sorted().toArray(); // by state, then atom
+    this.edgeFrom = new int[stateCount + 1];
+    this.edgeAtom = new int[atomEdges.length];
+    this.edgeTarget = new int[atomEdges.length];
+    for (int e = 0; e < atomEdges.length; e++) {
+      edgeFrom[(int) (atomEdges[e] >>> 32) + 1]++;
+      edgeAtom[e] = (int) atomEdges[e];
+      edgeTarget[e] = edges.get(atomEdges[e]);
+    }
+    for (int state = 0; state < stateCount; state++) {
+      edgeFrom[state + 1] += edgeFrom[state];
+    }
+  }
+
+  /** The first of {@code state}'s edges in {@link #edgeAtom}; its last is before the next's. */
+  int edgeFrom(int state) {
+    return edgeFrom[state];
+  }
+
+  /** The atom of edge {@code e}. */
+  int edgeAtom(int e) {
+    return edgeAtom[e];
+  }
+
+  /** The state edge {@code e} leads to. */
+  int edgeTarget(int e) {
+    return edgeTarget[e];
   }
 
   /** The root's successor under {@code atom}, or -1: one array read. */
@@ -134,20 +158,6 @@ public final class PatternAutomaton {
   /** Number of patterns the automaton was built for (ids 0 .. n-1). */
   public int patternCount() {
     return patternCount;
-  }
-
-  /** The successor of {@code state} under {@code atom}, or -1. */
-  int next(int state, int atom) {
-    long key = ((long) state << 32) | (atom & 0xFFFFFFFFL);
-    int slot = slot(key);
-    long k;
-    while ((k = keys[slot]) != EMPTY) {
-      if (k == key) {
-        return targets[slot];
-      }
-      slot = (slot + 1) & mask;
-    }
-    return -1;
   }
 
   /** The successor of {@code state} under the wildcard, or -1. */
@@ -172,11 +182,6 @@ public final class PatternAutomaton {
   /** Pattern ids that end at {@code state}, or null. */
   int[] accepts(int state) {
     return accepts[state];
-  }
-
-  private int slot(long key) {
-    long h = key * 0x9E3779B97F4A7C15L;
-    return (int) (h ^ (h >>> 29)) & mask;
   }
 
   /** Inserts atom sequences one by one; not thread-safe, used once per lexicon. */
