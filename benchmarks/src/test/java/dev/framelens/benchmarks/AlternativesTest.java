@@ -142,6 +142,8 @@ class AlternativesTest {
     loop.setUp();
     // Two paragraphs per document, so that the monitor's paragraph cutting is exercised too.
     loop.documents = List.of(FRAMED + "\n\n" + FRAMED, UNKNOWN);
+    loop.sample = ScoringLoopBenchmark.sample(loop.documents); // all of them: under the limit
+    assertEquals(loop.documents, loop.sample);
     assertTrue(loop.charScanFloor() > 0);
     assertTrue(loop.tokenizerFloor() >= 20);
     assertTrue(loop.matchPass() >= 2);
