@@ -124,6 +124,49 @@ public final class Alternatives {
   }
 
   /**
+   * What both Aho-Corasick alternatives do with the keywords their trie reports: keep those that
+   * pass {@link #wholeWord}, count them, and, for tests, list them. A subclass runs its trie over
+   * the document in {@link #parse} and hands each keyword found to {@link #found}.
+   */
+  abstract static class WholeWordCounter {
+    private String text;
+    private long count;
+    private List<String> found;
+
+    /** Runs the trie over {@code doc}, calling {@link #found} for each keyword it reports. */
+    abstract void parse(String doc);
+
+    long count(String doc) {
+      text = doc;
+      count = 0;
+      parse(doc);
+      text = null;
+      return count;
+    }
+
+    /** The matches that {@link #count} counts, as "start-end" (end exclusive), in text order. */
+    List<String> matches(String doc) {
+      found = new ArrayList<>();
+      count(doc);
+      List<String> matches = found;
+      found = null;
+      return matches;
+    }
+
+    /** A keyword at {@code [start, end)}; whether it counted. */
+    final boolean found(int start, int end, boolean open) {
+      if (!wholeWord(text, start, end, open)) {
+        return false;
+      }
+      count++;
+      if (found != null) {
+        found.add(start + "-" + end);
+      }
+      return true;
+    }
+  }
+
+  /**
    * An Aho-Corasick trie (org.ahocorasick) of every word, stem and prefix, ignoring case. A
    * match counts when it starts a word and, unless its keyword is open-ended (a stem or
    * prefix), ends one: the library's own whole-word check, done in the emit handler so that
@@ -132,11 +175,9 @@ public final class Alternatives {
    * the one a user finds first.
    */
   @State(Scope.Thread)
-  public static class AhoCorasick implements PayloadEmitHandler<Boolean> {
+  public static class AhoCorasick extends WholeWordCounter
+      implements PayloadEmitHandler<Boolean> {
     PayloadTrie<Boolean> trie;
-    private String text;
-    private long count;
-    private List<String> found;
 
     @Setup
     public void setUp() {
@@ -150,35 +191,15 @@ public final class Alternatives {
           keywords.size()));
     }
 
-    long count(String doc) {
-      text = doc;
-      count = 0;
+    @Override
+    void parse(String doc) {
       trie.parseText(doc, this);
-      text = null;
-      return count;
-    }
-
-    /** The matches that {@link #count} counts, as "start-end" (end exclusive), in text order. */
-    List<String> matches(String doc) {
-      found = new ArrayList<>();
-      count(doc);
-      List<String> matches = found;
-      found = null;
-      return matches;
     }
 
     @Override
     public boolean emit(PayloadEmit<Boolean> emit) {
-      int start = emit.getStart();
-      int end = emit.getEnd() + 1; // the library's end is inclusive
-      if (!wholeWord(text, start, end, emit.getPayload())) {
-        return false;
-      }
-      count++;
-      if (found != null) {
-        found.add(start + "-" + end);
-      }
-      return true;
+      // The library's end is inclusive.
+      return found(emit.getStart(), emit.getEnd() + 1, emit.getPayload());
     }
   }
 
@@ -191,12 +212,9 @@ public final class Alternatives {
    * work {@code org.ahocorasick} does with {@code ignoreCase()}, without copying the document.
    */
   @State(Scope.Thread)
-  public static class AhoCorasickDoubleArray
+  public static class AhoCorasickDoubleArray extends WholeWordCounter
       implements AhoCorasickDoubleArrayTrie.IHit<Boolean> {
     AhoCorasickDoubleArrayTrie<Boolean> trie;
-    private String text;
-    private long count;
-    private List<String> found;
 
     @Setup
     public void setUp() {
@@ -208,31 +226,14 @@ public final class Alternatives {
           terms, trie.size()));
     }
 
-    long count(String doc) {
-      text = doc;
-      count = 0;
+    @Override
+    void parse(String doc) {
       trie.parseText(new Lowercased(doc), this);
-      text = null;
-      return count;
-    }
-
-    /** The matches that {@link #count} counts, as "start-end" (end exclusive), in text order. */
-    List<String> matches(String doc) {
-      found = new ArrayList<>();
-      count(doc);
-      List<String> matches = found;
-      found = null;
-      return matches;
     }
 
     @Override
     public void hit(int begin, int end, Boolean open) { // end is exclusive
-      if (wholeWord(text, begin, end, open)) {
-        count++;
-        if (found != null) {
-          found.add(begin + "-" + end);
-        }
-      }
+      found(begin, end, open);
     }
   }
 
