@@ -105,12 +105,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 progress.tick(source.bytesRead(), source.totalBytes());
               })) {
         parent.reading = source::where;
-        while (source.hasNext()) {
-          pipeline.accept(source.next());
-        }
-        pipeline.finish();
-        errors.finish();
-        progress.finish(source.bytesRead(), source.totalBytes());
+        Pipeline.runOver(source, pipeline, errors, progress);
       }
       writer.finish();
       output.commit();

@@ -127,12 +127,7 @@ final class DiffCommand implements Callable<Integer> {
                 progress.tick(source.bytesRead(), source.totalBytes());
               })) {
         parent.reading = source::where;
-        while (source.hasNext()) {
-          pipeline.accept(source.next());
-        }
-        pipeline.finish();
-        errors.finish();
-        progress.finish(source.bytesRead(), source.totalBytes());
+        Pipeline.runOver(source, pipeline, errors, progress);
       } catch (UncheckedIOException e) {
         throw new UserError(ExitCodes.USAGE, "cannot read " + corpus + ": " + e.getMessage(),
             e);

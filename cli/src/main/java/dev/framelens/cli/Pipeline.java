@@ -42,6 +42,21 @@ final class Pipeline<I, O> implements AutoCloseable {
     }
   }
 
+  /**
+   * Passes every record of {@code source} through {@code pipeline} and hands on every result
+   * still in flight, then tells {@code errors} and {@code progress} that the input is over: the
+   * run of {@code analyze} and {@code diff}, whose sinks note each record's outcome.
+   */
+  static <O> void runOver(Inputs.Source source, Pipeline<InputRecord, O> pipeline,
+      RecordErrors errors, Progress progress) {
+    while (source.hasNext()) {
+      pipeline.accept(source.next());
+    }
+    pipeline.finish();
+    errors.finish();
+    progress.finish(source.bytesRead(), source.totalBytes());
+  }
+
   /** Hands on every result still in flight. */
   void finish() {
     while (!window.isEmpty()) {
