@@ -28,18 +28,20 @@ import org.apache.lucene.util.ArrayUtil;
  * the empty set, the state between matches.
  *
  * <p><b>Bounds.</b> The cache is emptied, between two runs, when it holds more than {@value
- * #MAX_DFA_STATES} states or {@value #MAX_TRANSITIONS} transitions; a run adds at most one state
- * and one transition per token, so memory stays bounded on any input.
+ * #MAX_DFA_STATES} states or {@value #MAX_TRANSITIONS} transitions (under 20 MiB); a run adds
+ * at most one state and one transition per token, so memory stays bounded on any input. The
+ * caps were 20,000 and 65,536 until a lexicon of 14,600 rules (the benchmark's 100 times the
+ * default) met about 24,000 states over 8 MB of varied news: the cache filled 32 times per pass,
+ * rebuilding the same states each time, and the match pass ran at a third of its speed. At the
+ * present caps it fills never at that size.
  *
- * <p><b>When the cache thrashes.</b> A DFA state holds ages, so a big lexicon with many gaps
- * (the benchmark's 14,000 generated rules) can meet more distinct states than any cache holds:
- * there the cache filled 32 times per 8 MB pass, half the tokens missed it, and each miss paid
- * for a step, an interned state and a new transition, five times the cost of the step alone.
- * So, as RE2 falls back from its DFA to its NFA, a cache that fills while more than one probe
- * in {@value #THRASHING_MISS_RATIO} misses is emptied and the next {@value #STEP_SPELL_TOKENS}
- * tokens are stepped directly, without interning (the empty state's transitions are still
- * cached, by atom set); then the DFA is tried again. Matches are the same either way: both run
- * {@link #step}.
+ * <p><b>When the cache thrashes.</b> A lexicon or a text can still meet more states than the
+ * cache holds. Then each miss pays for a step, an interned state and a new transition, several
+ * times the cost of the step alone. So, as RE2 falls back from its DFA to its NFA, a cache that
+ * fills while more than one probe in {@value #THRASHING_MISS_RATIO} misses is emptied and the
+ * next {@value #STEP_SPELL_TOKENS} tokens are stepped directly, without interning (the empty
+ * state's transitions are still cached, by atom set); then the DFA is tried again. Matches are
+ * the same either way: both run {@link #step}.
  */
 public final class Matcher {
   /** Receives matches: for each pattern and end token, the latest start. */
@@ -47,8 +49,8 @@ public final class Matcher {
     void match(int patternId, int startToken, int endToken);
   }
 
-  static final int MAX_DFA_STATES = 20_000;
-  static final int MAX_TRANSITIONS = 1 << 16;
+  static final int MAX_DFA_STATES = 40_000;
+  static final int MAX_TRANSITIONS = 1 << 17;
   /** A cache that fills while more than one probe in this many misses is thrashing. */
   static final int THRASHING_MISS_RATIO = 8;
   /** Tokens stepped without the cache after it thrashed, before the DFA is tried again. */
