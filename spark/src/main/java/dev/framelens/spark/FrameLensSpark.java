@@ -392,9 +392,8 @@ public final class FrameLensSpark implements Serializable {
      * @throws IllegalArgumentException unless {@code 0 < threshold <= 1}
      */
     public Builder threshold(Frame frame, double threshold) {
-      requireNonNull(frame, "frame");
-      checkArgument(threshold > 0 && threshold <= 1,
-          "threshold for %s must be in (0, 1]: %s", frame, threshold);
+      // FrameDetector.Builder judges thresholds (the one place that does), here at once.
+      FrameDetector.builder().threshold(frame, threshold);
       thresholds[frame.ordinal()] = threshold;
       return this;
     }

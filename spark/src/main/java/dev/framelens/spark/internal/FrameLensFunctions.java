@@ -6,6 +6,7 @@ import dev.framelens.FrameAnalysis;
 import dev.framelens.FrameDetector;
 import java.io.Serializable;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
 
@@ -40,9 +41,21 @@ public final class FrameLensFunctions {
       return d;
     }
 
-    /** The analysis of {@code text}, or null when {@link #problem} is not null. */
-    final FrameAnalysis analyze(String text) {
-      return detector().analyze(text);
+    /**
+     * What every function does with a row's text: {@code result} of its analysis, or, for a
+     * text that is not a string or whose analysis failed, {@code error} of the reason.
+     */
+    final <T> T analyzeOr(Object text, Function<FrameAnalysis, T> result,
+        Function<String, T> error) {
+      String problem = problem(text);
+      if (problem != null) {
+        return error.apply(problem);
+      }
+      try {
+        return result.apply(detector().analyze((String) text));
+      } catch (RuntimeException e) {
+        return error.apply("analysis failed: " + e);
+      }
     }
   }
 
@@ -62,10 +75,6 @@ public final class FrameLensFunctions {
     return null;
   }
 
-  private static String failure(RuntimeException e) {
-    return "analysis failed: " + e;
-  }
-
   /** {@code framelens_analyze(text)}: the document's struct ({@code ANALYSIS_TYPE}). */
   public static final class Analyze extends DetectorFunction implements UDF1<Object, Row> {
     private static final long serialVersionUID = 1L;
@@ -81,15 +90,7 @@ public final class FrameLensFunctions {
 
     @Override
     public Row call(Object text) {
-      String problem = problem(text);
-      if (problem != null) {
-        return AnalysisRows.documentError(problem);
-      }
-      try {
-        return AnalysisRows.document(analyze((String) text));
-      } catch (RuntimeException e) {
-        return AnalysisRows.documentError(failure(e));
-      }
+      return analyzeOr(text, AnalysisRows::document, AnalysisRows::documentError);
     }
   }
 
@@ -109,15 +110,7 @@ public final class FrameLensFunctions {
 
     @Override
     public List<Row> call(Object text) {
-      String problem = problem(text);
-      if (problem != null) {
-        return AnalysisRows.sentenceError(problem);
-      }
-      try {
-        return AnalysisRows.sentences(analyze((String) text));
-      } catch (RuntimeException e) {
-        return AnalysisRows.sentenceError(failure(e));
-      }
+      return analyzeOr(text, AnalysisRows::sentences, AnalysisRows::sentenceError);
     }
   }
 
@@ -140,14 +133,7 @@ public final class FrameLensFunctions {
 
     @Override
     public List<String> call(Object text) {
-      if (problem(text) != null) {
-        return null;
-      }
-      try {
-        return AnalysisRows.labels(analyze((String) text).labels());
-      } catch (RuntimeException e) {
-        return null;
-      }
+      return analyzeOr(text, analysis -> AnalysisRows.labels(analysis.labels()), why -> null);
     }
   }
 }
