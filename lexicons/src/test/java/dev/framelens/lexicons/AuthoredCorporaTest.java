@@ -2,43 +2,41 @@ package dev.framelens.lexicons;
 
 import static dev.framelens.junit.FramingAssertions.assertThatCorpus;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Floors on two corpora written for this project from the codebook alone, by contributors who
- * had not seen the lexicon, its examples or the gold corpora: {@code authored/authored-1.jsonl}
- * (220 units: 140 about more than 30 wars, coups and political contests, 80 off topic) and
- * {@code authored/authored-2.jsonl} (200 units: 130 and 70) and {@code authored/authored-3.jsonl}
- * (200 units: 130 and 70, a third of them two to four sentences). They run without {@code ../shared},
- * so every clone checks that the lexicon still reads text it was not written from.
+ * Floors on the corpora written for this project from the codebook alone, by contributors who had
+ * not seen the lexicon, its examples or the gold corpora (see {@code authored/README.md} beside
+ * them): six corpora that read like the news ({@code authored-N.jsonl}, 200 to 240 units, a third
+ * of them off topic) and three concept suites in the manner of CheckList ({@code
+ * concepts-N.jsonl}: for each concept of the codebook, units that share no key word, and
+ * counters). They run without {@code ../shared}, so every clone checks that the lexicon still reads
+ * text it was not written from.
  *
- * <p>At first sight the default lexicon read them at macro-F1 0.777 and 0.788 (0.653 and 0.647
- * for the 0.1.0 lexicon). The concepts their errors showed missing were then written as
- * constructions, kept by their record over all corpora, so they are no longer a first sight:
- * the floors keep what was gained, a little below today's 0.94 and 0.90. The third read at 0.786
- * at first sight; rules were written from its odd units only (its even units are held back, see
- * the README beside it), and it reads at 0.853.
+ * <p>Each floor sits a little below the corpus's score when it was added, so that a lexicon change
+ * that costs one of them more than a unit or two fails here; the first-sight scores, before any
+ * rule was written from a corpus, are in the README. {@code authored-4.jsonl} is held back whole:
+ * no rule has been written from its errors, so its score stays an estimate of first sight (0.808
+ * when it was first scored).
  */
 class AuthoredCorporaTest {
 
-  @Test
-  void theFirstAuthoredCorpusKeepsItsFloor() {
-    assertThatCorpus("src/test/resources/authored/authored-1.jsonl")
-        .hasMacroF1AtLeast(0.92)
-        .hasEveryLabelF1AtLeast(0.88);
-  }
-
-  @Test
-  void theSecondAuthoredCorpusKeepsItsFloor() {
-    assertThatCorpus("src/test/resources/authored/authored-2.jsonl")
-        .hasMacroF1AtLeast(0.88)
-        .hasEveryLabelF1AtLeast(0.82);
-  }
-
-  @Test
-  void theThirdAuthoredCorpusKeepsItsFloor() {
-    assertThatCorpus("src/test/resources/authored/authored-3.jsonl")
-        .hasMacroF1AtLeast(0.83)
-        .hasEveryLabelF1AtLeast(0.75);
+  @ParameterizedTest(name = "{0}: macro-F1 >= {1}, every label >= {2}")
+  @CsvSource({
+    "authored-1.jsonl, 0.92, 0.88",
+    "authored-2.jsonl, 0.88, 0.82",
+    "authored-3.jsonl, 0.84, 0.80",
+    "authored-4.jsonl, 0.78, 0.72",
+    "authored-5.jsonl, 0.81, 0.74",
+    "authored-6.jsonl, 0.75, 0.70",
+    "concepts-1.jsonl, 0.89, 0.85",
+    "concepts-2.jsonl, 0.94, 0.90",
+    "concepts-3.jsonl, 0.81, 0.75",
+  })
+  void eachAuthoredCorpusKeepsItsFloor(String file, double macroF1, double labelF1) {
+    assertThatCorpus("src/test/resources/authored/" + file)
+        .hasMacroF1AtLeast(macroF1)
+        .hasEveryLabelF1AtLeast(labelF1);
   }
 }
