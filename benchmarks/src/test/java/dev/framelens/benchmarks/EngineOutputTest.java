@@ -83,9 +83,11 @@ class EngineOutputTest {
   private static Map<String, Path> sets() throws IOException {
     Map<String, Path> sets = new LinkedHashMap<>();
     sets.put("generated", null);
-    sets.put("authored-1", Path.of("../lexicons/src/test/resources/authored/authored-1.jsonl"));
-    sets.put("authored-2", Path.of("../lexicons/src/test/resources/authored/authored-2.jsonl"));
-    sets.put("authored-3", Path.of("../lexicons/src/test/resources/authored/authored-3.jsonl"));
+    // Every corpus written for the project, so that a new one is covered without editing this.
+    try (Stream<Path> files = Files.list(Path.of("../lexicons/src/test/resources/authored"))) {
+      files.filter(f -> f.toString().endsWith(".jsonl")).sorted().forEach(f ->
+          sets.put(f.getFileName().toString().replace(".jsonl", ""), f));
+    }
     Path corpus = Path.of("../../shared/corpus");
     if (Files.isDirectory(corpus)) {
       try (Stream<Path> files = Files.list(corpus)) {
