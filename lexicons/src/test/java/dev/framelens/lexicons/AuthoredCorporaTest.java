@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * that costs one of them more than a unit or two fails here; the first-sight scores, before any
  * rule was written from a corpus, are in the README. {@code authored-4.jsonl} is held back whole:
  * no rule has been written from its errors, so its score stays an estimate of first sight (0.808
- * when it was first scored).
+ * when it was first scored); so is {@code authored-7.jsonl} (0.726).
  */
 class AuthoredCorporaTest {
 
@@ -30,6 +30,7 @@ class AuthoredCorporaTest {
     "authored-4.jsonl, 0.78, 0.72",
     "authored-5.jsonl, 0.81, 0.74",
     "authored-6.jsonl, 0.75, 0.70",
+    "authored-7.jsonl, 0.70, 0.60",
     "concepts-1.jsonl, 0.89, 0.85",
     "concepts-2.jsonl, 0.94, 0.90",
     "concepts-3.jsonl, 0.81, 0.75",
