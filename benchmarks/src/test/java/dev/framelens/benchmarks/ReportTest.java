@@ -2,6 +2,7 @@ package dev.framelens.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,6 +82,22 @@ class ReportTest {
     assertTrue(report.markdown(true).contains("0.500 µs per piece of evidence"),
         report.markdown(true));
     assertTrue(new Report(scores, chars()).microsPerEvidence().isEmpty());
+  }
+
+  @Test
+  void aScale100RunNoSlowerThanScale1GivesNoCostButSaysWhy() {
+    // A short run (CI's smoke run) can time scale 100 faster than scale 1: the difference is
+    // noise, and a negative cost per piece of evidence ("-4.68 µs") means nothing.
+    Map<Report.Key, Report.Score> scores = everything();
+    Report.Key scale1 = new Report.Key("LexiconScalingBenchmark", "analyze", "1", 1);
+    Report.Key scale100 = new Report.Key("LexiconScalingBenchmark", "analyze", "100", 1);
+    scores.put(scale1, new Report.Score(4, 0.1, Double.NaN));
+    scores.put(scale100, new Report.Score(5, 0.1, Double.NaN));
+    Report report = new Report(scores, chars(), Map.of(scale1, 100_000L, scale100, 400_000L));
+    assertTrue(report.microsPerEvidence().isEmpty());
+    String markdown = report.markdown(true);
+    assertTrue(markdown.contains("Cost of evidence: not measured in this run"), markdown);
+    assertFalse(markdown.contains("Cost of evidence: -"), markdown);
   }
 
   @Test
