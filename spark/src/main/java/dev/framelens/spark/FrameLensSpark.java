@@ -177,11 +177,11 @@ public final class FrameLensSpark implements Serializable {
    */
   public void registerFunctions(SparkSession session) {
     requireNonNull(session, "session");
-    session.udf().register(LABELS_FUNCTION, new FrameLensFunctions.Labels(spec),
+    session.udf().register(LABELS_FUNCTION, FrameLensFunctions.labels(spec),
         FrameLensColumns.LABELS_TYPE);
-    session.udf().register(ANALYZE_FUNCTION, new FrameLensFunctions.Analyze(spec),
+    session.udf().register(ANALYZE_FUNCTION, FrameLensFunctions.analyze(spec),
         FrameLensColumns.ANALYSIS_TYPE);
-    session.udf().register(SENTENCES_FUNCTION, new FrameLensFunctions.Sentences(spec),
+    session.udf().register(SENTENCES_FUNCTION, FrameLensFunctions.sentences(spec),
         functionsArrayOf(FrameLensColumns.SENTENCE_TYPE));
   }
 
@@ -205,7 +205,7 @@ public final class FrameLensSpark implements Serializable {
    * @throws NullPointerException if {@code text} is null
    */
   public Column labelsOf(Column text) {
-    return functions.udf(new FrameLensFunctions.Labels(spec), FrameLensColumns.LABELS_TYPE)
+    return functions.udf(FrameLensFunctions.labels(spec), FrameLensColumns.LABELS_TYPE)
         .apply(requireNonNull(text, "text"));
   }
 
@@ -224,7 +224,7 @@ public final class FrameLensSpark implements Serializable {
   }
 
   private UserDefinedFunction analyzeFunction() {
-    return functions.udf(new FrameLensFunctions.Analyze(spec), FrameLensColumns.ANALYSIS_TYPE);
+    return functions.udf(FrameLensFunctions.analyze(spec), FrameLensColumns.ANALYSIS_TYPE);
   }
 
   private Dataset<Row> documents(Dataset<Row> input, String textColumn, String idColumn) {
@@ -276,7 +276,7 @@ public final class FrameLensSpark implements Serializable {
       }
     }
     Column sentenceRows = functions.inline(
-        functions.udf(new FrameLensFunctions.Sentences(spec),
+        functions.udf(FrameLensFunctions.sentences(spec),
             functionsArrayOf(FrameLensColumns.SENTENCE_TYPE))
             .apply(input.col(quoted(textColumn))));
     List<Column> select = new ArrayList<>();

@@ -21,18 +21,63 @@ import org.apache.spark.sql.api.java.UDF1;
 public final class FrameLensFunctions {
   private FrameLensFunctions() {}
 
-  /** What runs the detector: the spec, and the detector once looked up. */
-  private abstract static class DetectorFunction implements Serializable {
+  /** A function Spark can ship to executors: serializable, as a UDF's parts must be. */
+  @FunctionalInterface
+  private interface ShippedFunction<A, B> extends Function<A, B>, Serializable {}
+
+  /**
+   * {@code framelens_analyze(text)}: the document's struct ({@code ANALYSIS_TYPE}).
+   *
+   * @param spec the detector to run
+   * @return the function to register or wrap in a column
+   */
+  public static UDF1<Object, Row> analyze(DetectorSpec spec) {
+    return new DetectorFunction<>(spec, AnalysisRows::document, AnalysisRows::documentError);
+  }
+
+  /**
+   * {@code framelens_sentences(text)}: one struct per sentence ({@code SENTENCE_TYPE}).
+   *
+   * @param spec the detector to run
+   * @return the function to register or wrap in a column
+   */
+  public static UDF1<Object, List<Row>> sentences(DetectorSpec spec) {
+    return new DetectorFunction<>(spec, AnalysisRows::sentences, AnalysisRows::sentenceError);
+  }
+
+  /**
+   * {@code framelens_labels(text)}: the labels alone, null for a text that cannot be analysed
+   * (an array has no room for the reason; {@code framelens_analyze} gives it).
+   *
+   * @param spec the detector to run
+   * @return the function to register or wrap in a column
+   */
+  public static UDF1<Object, List<String>> labels(DetectorSpec spec) {
+    return new DetectorFunction<>(spec, analysis -> AnalysisRows.labels(analysis.labels()),
+        why -> null);
+  }
+
+  /**
+   * What every function does with a row's text: {@code result} of its analysis, or, for a text
+   * that is not a string or whose analysis failed, {@code error} of the reason. It carries the
+   * spec, and looks the JVM's detector up once per deserialized copy.
+   */
+  private static final class DetectorFunction<T> implements UDF1<Object, T> {
     private static final long serialVersionUID = 1L;
     private final DetectorSpec spec;
+    private final ShippedFunction<FrameAnalysis, T> result;
+    private final ShippedFunction<String, T> error;
     // Not serialized: each deserialized copy looks the JVM's detector up on its first row.
     private transient volatile FrameDetector detector;
 
-    DetectorFunction(DetectorSpec spec) {
+    DetectorFunction(DetectorSpec spec, ShippedFunction<FrameAnalysis, T> result,
+        ShippedFunction<String, T> error) {
       this.spec = requireNonNull(spec, "spec");
+      this.result = result;
+      this.error = error;
     }
 
-    final FrameDetector detector() {
+    private FrameDetector detector() {
       FrameDetector d = detector;
       if (d == null) {
         d = Detectors.get(spec);
@@ -41,12 +86,8 @@ public final class FrameLensFunctions {
       return d;
     }
 
-    /**
-     * What every function does with a row's text: {@code result} of its analysis, or, for a
-     * text that is not a string or whose analysis failed, {@code error} of the reason.
-     */
-    final <T> T analyzeOr(Object text, Function<FrameAnalysis, T> result,
-        Function<String, T> error) {
+    @Override
+    public T call(Object text) {
       String problem = problem(text);
       if (problem != null) {
         return error.apply(problem);
@@ -73,67 +114,5 @@ public final class FrameLensFunctions {
       return "text is not a string but a " + text.getClass().getSimpleName();
     }
     return null;
-  }
-
-  /** {@code framelens_analyze(text)}: the document's struct ({@code ANALYSIS_TYPE}). */
-  public static final class Analyze extends DetectorFunction implements UDF1<Object, Row> {
-    private static final long serialVersionUID = 1L;
-
-    /**
-     * A function over {@code spec}'s detector.
-     *
-     * @param spec the detector to run
-     */
-    public Analyze(DetectorSpec spec) {
-      super(spec);
-    }
-
-    @Override
-    public Row call(Object text) {
-      return analyzeOr(text, AnalysisRows::document, AnalysisRows::documentError);
-    }
-  }
-
-  /** {@code framelens_sentences(text)}: one struct per sentence ({@code SENTENCE_TYPE}). */
-  public static final class Sentences extends DetectorFunction
-      implements UDF1<Object, List<Row>> {
-    private static final long serialVersionUID = 1L;
-
-    /**
-     * A function over {@code spec}'s detector.
-     *
-     * @param spec the detector to run
-     */
-    public Sentences(DetectorSpec spec) {
-      super(spec);
-    }
-
-    @Override
-    public List<Row> call(Object text) {
-      return analyzeOr(text, AnalysisRows::sentences, AnalysisRows::sentenceError);
-    }
-  }
-
-  /**
-   * {@code framelens_labels(text)}: the labels alone, null for a text that cannot be analysed
-   * (an array has no room for the reason; {@code framelens_analyze} gives it).
-   */
-  public static final class Labels extends DetectorFunction
-      implements UDF1<Object, List<String>> {
-    private static final long serialVersionUID = 1L;
-
-    /**
-     * A function over {@code spec}'s detector.
-     *
-     * @param spec the detector to run
-     */
-    public Labels(DetectorSpec spec) {
-      super(spec);
-    }
-
-    @Override
-    public List<String> call(Object text) {
-      return analyzeOr(text, analysis -> AnalysisRows.labels(analysis.labels()), why -> null);
-    }
   }
 }
