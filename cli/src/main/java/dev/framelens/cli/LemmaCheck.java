@@ -28,6 +28,10 @@ import net.sf.extjwnl.data.POS;
  *       {@code found^}, {@code left^}). Either may be meant.
  *   <li><b>warning</b>: a comparative or superlative ({@code stronger^}): a lemma atom makes no
  *       comparatives, so it matches the word as written, like the plain word.
+ *   <li><b>warning</b>: a known word one of whose made forms is another word ({@code unit^}
+ *       makes "united" and "uniting", forms of "unite"): the part of speech is not known, so a
+ *       noun gets verb forms too, and where one of them is a word of its own the atom matches
+ *       it ("United routed at home" read as a unit routed). Write the forms meant as words.
  * </ul>
  */
 final class LemmaCheck {
@@ -70,30 +74,89 @@ final class LemmaCheck {
     for (Lexicon.Term term : lemmas) {
       verdicts.computeIfAbsent(normal(term.text()), w -> verdict(w, wordNet));
     }
-    // One probe for every lemma the messages show the forms of: the engine's own forms.
+    // One probe for every lemma the messages show the forms of, and for every known lemma,
+    // whose forms are checked for other words: the engine's own forms.
     Set<String> shown = new LinkedHashSet<>();
     verdicts.forEach((word, v) -> {
+      shown.add(word);
       if (v.kind() != Kind.KNOWN) {
-        shown.add(word);
         shown.addAll(v.related());
       }
     });
     List<String> patterns = shown.stream().map(w -> w + "^").toList();
     Probe probe = Probe.of(patterns);
     Map<String, List<String>> forms = new HashMap<>();
+    Map<String, OtherWords> others = new HashMap<>();
     for (String w : shown) {
-      forms.put(w, wordNet.attested(w, probe.matching(w + "^", wordNet.possibleForms(w))));
+      List<String> made = probe.matching(w + "^", wordNet.possibleForms(w));
+      List<String> attested = wordNet.attested(w, made);
+      forms.put(w, attested);
+      Verdict v = verdicts.get(w);
+      if (v != null && v.kind() == Kind.KNOWN) {
+        OtherWords o = otherWords(w, made, attested, wordNet);
+        if (o != null) {
+          others.put(w, o);
+        }
+      }
     }
     List<Finding> findings = new ArrayList<>();
     for (Lexicon.Term term : lemmas) {
       String word = normal(term.text());
       Verdict v = verdicts.get(word);
       Finding f = finding(term, word, v, forms);
+      if (f == null && others.containsKey(word)) {
+        f = otherWordsFinding(term, word, others.get(word), forms.get(word));
+      }
       if (f != null) {
         findings.add(f);
       }
     }
     return findings;
+  }
+
+  /** Forms a known lemma makes that are words of their own, with the lemmas they belong to. */
+  private record OtherWords(List<String> forms, Set<String> bases) {}
+
+  /**
+   * The forms of {@code word} that WordNet's parts of speech for it do not explain (a noun's
+   * "-ed" form) and that WordNet knows as words or forms of other words; null if none.
+   */
+  private static OtherWords otherWords(String word, List<String> made, List<String> attested,
+      WordNet wordNet) {
+    List<String> collide = new ArrayList<>();
+    Set<String> bases = new LinkedHashSet<>();
+    for (String form : made) {
+      if (attested.contains(form)) {
+        continue;
+      }
+      Set<String> of = new LinkedHashSet<>();
+      for (POS pos : WordNet.PARTS_OF_SPEECH) {
+        of.addAll(wordNet.baseForms(pos, form));
+      }
+      if (!wordNet.partsOfSpeech(form).isEmpty()) {
+        of.add(form);
+      }
+      if (of.isEmpty() || of.contains(word)) {
+        continue;
+      }
+      collide.add(form);
+      bases.addAll(of);
+    }
+    bases.removeAll(collide);
+    return collide.isEmpty() ? null : new OtherWords(List.copyOf(collide), bases);
+  }
+
+  private static Finding otherWordsFinding(Lexicon.Term term, String word, OtherWords o,
+      List<String> attested) {
+    String quoted = String.join(", ", o.forms().stream().map(f -> "\"" + f + "\"").toList());
+    String whose = o.bases().isEmpty() ? "WordNet 3.1 has " + (o.forms().size() == 1
+        ? "it as a word" : "them as words") : "WordNet 3.1: " + (o.forms().size() == 1 ? "a form" : "forms")
+        + " of " + atoms(List.copyOf(o.bases()));
+    return new Finding(term, Severity.WARNING,
+        word + "^ also matches " + quoted + ": " + (o.forms().size() == 1 ? "a word" : "words")
+            + " of " + (o.forms().size() == 1 ? "its" : "their") + " own (" + whose + ")",
+        "a lemma atom makes the noun and the verb forms alike; where one is another word, "
+            + "write the forms you mean as plain words (" + String.join(" ", attested) + ")");
   }
 
   private static String normal(String text) {

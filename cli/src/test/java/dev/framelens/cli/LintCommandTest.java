@@ -225,6 +225,25 @@ class LintCommandTest {
   }
 
   @Test
+  void aNounLemmaWhoseVerbFormIsAnotherWordIsAWarning() throws IOException {
+    // unit^ makes "united" and "uniting", as every lemma gets noun and verb forms; "united" is a
+    // word of its own (a form of unite), so "United routed at home" read as a unit routed.
+    Path warned = file("unit.fl", """
+        frame victory
+          rule unit-routed : unit^ routed | stand^ firm
+        """);
+    Result run = run("lint", warned.toString());
+    assertEquals(0, run.code(), run::toString);
+    assertTrue(run.out().contains(warned + ":2:22: warning: unit^ also matches \"united\", "
+        + "\"uniting\": words of their own (WordNet 3.1: forms of unite^): \"unit^\""),
+        run::toString);
+    assertTrue(run.out().contains("write the forms you mean as plain words (unit units)"),
+        run::toString);
+    assertTrue(run.out().endsWith(warned + ": ok (1 rule, 0 blocks, 0 modifiers; 1 warning)\n"),
+        run::toString);
+  }
+
+  @Test
   void onDefaultChecksTheFilesOwnLemmas() throws IOException {
     Path extension = file("fled.fl", """
         set @take += fled^
