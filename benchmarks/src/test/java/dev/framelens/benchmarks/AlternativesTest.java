@@ -91,8 +91,8 @@ class AlternativesTest {
     // claimed (claim~), victory (victori~ as "victory"), civilians (civilian~), killed (kill~)
     assertTrue(trie.count(FRAMED) >= 4, () -> "count " + trie.count(FRAMED));
     assertEquals(0, trie.count(UNKNOWN));
-    // Whole words: "the" is a word of the lexicon, but not inside "theatre".
-    assertEquals(trie.count("the"), trie.count("the theatre"));
+    // Whole words: "the" is a word of the lexicon, but not inside "thermos".
+    assertEquals(trie.count("the"), trie.count("the thermos"));
   }
 
   @Test
@@ -121,7 +121,7 @@ class AlternativesTest {
         .size(), doubleArray.trie.size());
     assertTrue(doubleArray.count(FRAMED) >= 4, () -> "count " + doubleArray.count(FRAMED));
     assertEquals(0, doubleArray.count(UNKNOWN));
-    assertEquals(doubleArray.count("the"), doubleArray.count("the theatre"));
+    assertEquals(doubleArray.count("the"), doubleArray.count("the thermos"));
     assertEquals(doubleArray.count("claimed victory"), doubleArray.count("CLAIMED Victory"));
   }
 
