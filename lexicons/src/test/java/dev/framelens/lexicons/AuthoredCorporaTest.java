@@ -45,6 +45,7 @@ class AuthoredCorporaTest {
     "authored-7.jsonl, 0.70, 0.60",
     "authored-8.jsonl, 0.72, 0.60",
     "authored-9.jsonl, 0.73, 0.60",
+    "authored-10.jsonl, 0.84, 0.70",
     "concepts-1.jsonl, 0.89, 0.85",
     "concepts-2.jsonl, 0.94, 0.90",
     "concepts-3.jsonl, 0.81, 0.75",
