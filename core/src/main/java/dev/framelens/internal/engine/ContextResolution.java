@@ -46,7 +46,7 @@ final class ContextResolution implements SequenceIndex.Tokens {
   private static final int FRAMES = FRAME_VALUES.length;
 
   private final PatternInfo[] patterns;
-  /** Per pattern, its expanded sequences indexed for {@link #path}. */
+  /** Per pattern, its expanded sequences indexed for {@link #path}; shared by the workspaces. */
   private final SequenceIndex[] sequenceIndexes;
   /** Per rule, the rules it overrides and the modifiers it is immune to, as bit sets. */
   private final BitSet[] overrides;
@@ -101,12 +101,9 @@ final class ContextResolution implements SequenceIndex.Tokens {
   private int windowFrom;
   private int windowTo;
 
-  ContextResolution(CompiledLexicon lexicon) {
+  ContextResolution(CompiledLexicon lexicon, SequenceIndex[] sequenceIndexes) {
     this.patterns = lexicon.patterns;
-    this.sequenceIndexes = new SequenceIndex[patterns.length];
-    for (int p = 0; p < patterns.length; p++) {
-      sequenceIndexes[p] = new SequenceIndex(patterns[p].sequences);
-    }
+    this.sequenceIndexes = sequenceIndexes;
     this.overrides = new BitSet[patterns.length];
     this.immune = new BitSet[patterns.length];
     for (int p = 0; p < patterns.length; p++) {
@@ -128,6 +125,11 @@ final class ContextResolution implements SequenceIndex.Tokens {
       conditions[p] = patterns[p].conditions.toArray(new Syntax.Condition[0]);
     }
     this.paragraph = new ParagraphModifiers(patterns, immune, effectDescriptions);
+  }
+
+  /** The sequence indexes it searches (for tests: the pool's workspaces share them). */
+  SequenceIndex[] sequenceIndexes() {
+    return sequenceIndexes;
   }
 
   private static BitSet bits(Set<Integer> ids) {

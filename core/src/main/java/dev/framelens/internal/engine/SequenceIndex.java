@@ -1,5 +1,6 @@
 package dev.framelens.internal.engine;
 
+import dev.framelens.internal.lexicon.CompiledLexicon.PatternInfo;
 import dev.framelens.internal.match.PatternAutomaton;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +14,10 @@ import java.util.List;
  * <p><b>Why.</b> A pattern with gaps and optional elements expands into many sequences of the
  * same length (hundreds for some rules, more in big generated lexicons), and trying each in turn
  * made the path search the largest cost of context resolution on big lexicons.
+ *
+ * <p><b>Shared.</b> Immutable, so the workspaces of one engine share one index per pattern
+ * ({@link #forPatterns}): building them cost about as much as a whole pass over a thousand
+ * short news texts, and a workspace made for a call beyond the pool's idle ones paid it again.
  *
  * <p><b>Algorithm.</b> Per length, the sequences form a trie, each node knowing the smallest
  * sequence index below it, children in that order. A depth-first search from the first token
@@ -39,6 +44,15 @@ final class SequenceIndex {
   private final Trie[] tries;
   /** By length: whether some sequence of that length has a gap (an {@code ANY}). */
   private final boolean[] hasGap;
+
+  /** One index per pattern of the lexicon, by pattern id. */
+  static SequenceIndex[] forPatterns(PatternInfo[] patterns) {
+    SequenceIndex[] indexes = new SequenceIndex[patterns.length];
+    for (int p = 0; p < patterns.length; p++) {
+      indexes[p] = new SequenceIndex(patterns[p].sequences);
+    }
+    return indexes;
+  }
 
   SequenceIndex(int[][] sequences) {
     int longest = 0;
@@ -139,7 +153,6 @@ final class SequenceIndex {
     private final int[] childFrom;
     private final int[] childTo;
     private final int[] childList;
-    private int best;
 
     Trie(int[][] sequences, int length) {
       this.length = length;
@@ -190,22 +203,25 @@ final class SequenceIndex {
 
     /** The index of the first fitting sequence, or -1. */
     int search(int first, Tokens tokens) {
-      best = Integer.MAX_VALUE;
-      visit(0, 0, first, tokens);
+      int best = visit(0, 0, first, tokens, Integer.MAX_VALUE);
       return best == Integer.MAX_VALUE ? -1 : best;
     }
 
-    /** Visits the children of {@code node}, whose edges fit tokens first .. first+depth-1. */
-    private void visit(int node, int depth, int first, Tokens tokens) {
+    /**
+     * Visits the children of {@code node}, whose edges fit tokens first .. first+depth-1, and
+     * returns the smallest index of a fitting sequence, {@code best} if none is smaller. The
+     * best so far is passed down and returned, not kept in a field: the trie is shared by
+     * threads.
+     */
+    private int visit(int node, int depth, int first, Tokens tokens, int best) {
       if (depth == length) {
-        best = Math.min(best, min[node]);
-        return;
+        return Math.min(best, min[node]);
       }
       int token = first + depth;
       for (int c = childFrom[node]; c < childTo[node]; c++) {
         int child = childList[c];
         if (min[child] >= best) {
-          return; // children are in index order: none further can do better
+          return best; // children are in index order: none further can do better
         }
         int a = atom[child];
         if (!tokens.satisfies(token, a)) {
@@ -215,8 +231,9 @@ final class SequenceIndex {
             && tokens.clauseBreak(token)) {
           continue;
         }
-        visit(child, depth + 1, first, tokens);
+        best = visit(child, depth + 1, first, tokens, best);
       }
+      return best;
     }
   }
 

@@ -71,14 +71,20 @@ final class Workspace {
   private final Attribution attribution;
   private final Scoring scoring = new Scoring();
 
-  Workspace(CompiledLexicon lexicon, SharedTerms sharedTerms) {
+  Workspace(CompiledLexicon lexicon, SharedTerms sharedTerms,
+      SequenceIndex[] sequenceIndexes) {
     this.termAtoms = new TermAtoms(lexicon, sharedTerms);
     this.matcher = new Matcher(lexicon.automaton);
     this.matches = new WindowMatches(lexicon.patterns);
-    this.context = new ContextResolution(lexicon);
+    this.context = new ContextResolution(lexicon, sequenceIndexes);
     this.figures = new CasualtyFigures(lexicon);
     this.attribution = new Attribution(lexicon);
     tokens.chars = retainedChars;
+  }
+
+  /** The sequence indexes the context stage uses, shared with the pool's other workspaces. */
+  SequenceIndex[] sequenceIndexes() {
+    return context.sequenceIndexes();
   }
 
   /**

@@ -24,12 +24,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * of the lexicon, so which workspace a call gets never changes its result.
  *
  * <p><b>Cost.</b> One poll and one offer of a lock-free queue per document, and an atomic
- * counter; a new workspace (cold caches) only when more calls run at once than are kept.
+ * counter; a new workspace (cold caches) only when more calls run at once than are kept. What
+ * is a pure function of the lexicon is built once here and shared, so that a new workspace
+ * costs its scratch arrays and not the lexicon's tables: the terms' atoms ({@link SharedTerms})
+ * and the patterns' sequence indexes ({@link SequenceIndex}).
  */
 final class WorkspacePool {
   private final CompiledLexicon lexicon;
   /** The atoms of each term, shared by this pool's workspaces. */
   private final SharedTerms sharedTerms;
+  /** Each pattern's sequences indexed for the context stage, immutable and shared likewise. */
+  private final SequenceIndex[] sequenceIndexes;
   private final int maxIdle;
   private final ConcurrentLinkedQueue<Workspace> idle = new ConcurrentLinkedQueue<>();
   /** The number of workspaces in {@link #idle}, or about to be: it bounds them. */
@@ -41,6 +46,7 @@ final class WorkspacePool {
     }
     this.lexicon = lexicon;
     this.sharedTerms = new SharedTerms(lexicon);
+    this.sequenceIndexes = SequenceIndex.forPatterns(lexicon.patterns);
     this.maxIdle = maxIdle;
   }
 
@@ -53,7 +59,7 @@ final class WorkspacePool {
   Workspace borrow() {
     Workspace workspace = idle.poll();
     if (workspace == null) {
-      return new Workspace(lexicon, sharedTerms);
+      return new Workspace(lexicon, sharedTerms, sequenceIndexes);
     }
     idleCount.decrementAndGet();
     return workspace;

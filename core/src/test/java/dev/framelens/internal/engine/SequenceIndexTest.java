@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.framelens.internal.match.PatternAutomaton;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -13,6 +17,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 /**
  * The indexed search for a match's path returns what a scan of the sequences in order returns:
@@ -66,6 +71,61 @@ class SequenceIndexTest {
     SequenceIndex index = new SequenceIndex(sequences);
     assertSame(expected, index.first(first, length, tokens));
     assertEquals(expected != null, index.fitsMatched(first, length, tokens));
+  }
+
+  /**
+   * One index searched by two threads at once gives each the answer it gives alone: the trie
+   * keeps no search state, since the workspaces of an engine share it.
+   */
+  @Test
+  void aSharedIndexAnswersEachThreadAsAlone() throws Exception {
+    int[][] sequences = new int[40][];
+    for (int i = 0; i < sequences.length; i++) {
+      // Length 3, past the scan limit: a trie. Distinct atom choices, some with a gap.
+      sequences[i] = new int[] {1 + i % 4, i % 3 == 0 ? PatternAutomaton.ANY : 1 + (i / 4) % 4,
+          1 + (i / 16) % 4};
+    }
+    SequenceIndex index = new SequenceIndex(sequences);
+    SequenceIndex.Tokens[] views = new SequenceIndex.Tokens[16];
+    int[][] expected = new int[views.length][];
+    for (int v = 0; v < views.length; v++) {
+      int bits = 0xFFF ^ (v * 0x111); // each view lets a different mix of atoms through
+      views[v] = new SequenceIndex.Tokens() {
+        @Override
+        public boolean satisfies(int k, int atom) {
+          return atom == PatternAutomaton.ANY || (bits >> (4 * k + atom - 1) & 1) != 0;
+        }
+
+        @Override
+        public boolean clauseBreak(int k) {
+          return false;
+        }
+      };
+      expected[v] = index.first(0, 3, views[v]);
+    }
+    ExecutorService threads =
+        Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Integer>> wrong = new ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        int offset = t;
+        wrong.add(threads.submit(() -> {
+          int mismatches = 0;
+          for (int round = 0; round < 200_000; round++) {
+            int v = (round + offset * 7) % views.length;
+            if (index.first(0, 3, views[v]) != expected[v]) {
+              mismatches++;
+            }
+          }
+          return mismatches;
+        }));
+      }
+      for (Future<Integer> result : wrong) {
+        assertEquals(0, result.get());
+      }
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   private static boolean atomsFit(int[] sequence, int first, SequenceIndex.Tokens tokens) {

@@ -31,6 +31,17 @@ class WorkspacePoolTest {
   }
 
   @Test
+  void theWorkspacesOfAPoolShareTheLexiconsSequenceIndexes() {
+    // Each workspace built its own once, which made a workspace lent beyond the idle ones cost
+    // as much as analysing a thousand short texts.
+    WorkspacePool pool = new WorkspacePool(LEXICON, 1);
+    Workspace a = pool.borrow();
+    Workspace b = pool.borrow();
+    assertNotSame(a, b);
+    assertSame(a.sequenceIndexes(), b.sequenceIndexes());
+  }
+
+  @Test
   void aPoolKeepsAtLeastOne() {
     assertThrows(IllegalArgumentException.class, () -> new WorkspacePool(LEXICON, 0));
   }
