@@ -47,7 +47,7 @@ final class ContextResolution implements SequenceIndex.Tokens {
 
   private final PatternInfo[] patterns;
   /** Per pattern, its expanded sequences indexed for {@link #path}; shared by the workspaces. */
-  private final SequenceIndex[] sequenceIndexes;
+  private final SequenceIndexes sequenceIndexes;
   /** Per rule, the rules it overrides and the modifiers it is immune to, as bit sets. */
   private final BitSet[] overrides;
   private final BitSet[] immune;
@@ -101,7 +101,7 @@ final class ContextResolution implements SequenceIndex.Tokens {
   private int windowFrom;
   private int windowTo;
 
-  ContextResolution(CompiledLexicon lexicon, SequenceIndex[] sequenceIndexes) {
+  ContextResolution(CompiledLexicon lexicon, SequenceIndexes sequenceIndexes) {
     this.patterns = lexicon.patterns;
     this.sequenceIndexes = sequenceIndexes;
     this.overrides = new BitSet[patterns.length];
@@ -128,7 +128,7 @@ final class ContextResolution implements SequenceIndex.Tokens {
   }
 
   /** The sequence indexes it searches (for tests: the pool's workspaces share them). */
-  SequenceIndex[] sequenceIndexes() {
+  SequenceIndexes sequenceIndexes() {
     return sequenceIndexes;
   }
 
@@ -220,7 +220,7 @@ final class ContextResolution implements SequenceIndex.Tokens {
         figureRules |= p.casualtyKind != null;
       } else if (p.kind != Syntax.PatternKind.BOUNDARY) {
         // Only a rule's path is read later; other matches only need one to exist.
-        matchDropped[m] = !sequenceIndexes[p.id].fitsMatched(matchStart[m],
+        matchDropped[m] = !sequenceIndexes.of(p.id).fitsMatched(matchStart[m],
             matchEnd[m] - matchStart[m] + 1, this);
       }
     }
@@ -503,7 +503,7 @@ final class ContextResolution implements SequenceIndex.Tokens {
    * words of one clause, while words the rule spells out may stand on both sides of a comma.
    */
   private int[] path(PatternInfo rule, int ms, int me) {
-    return sequenceIndexes[rule.id].first(ms, me - ms + 1, this);
+    return sequenceIndexes.of(rule.id).first(ms, me - ms + 1, this);
   }
 
   @Override

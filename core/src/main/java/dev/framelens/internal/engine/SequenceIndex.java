@@ -1,6 +1,5 @@
 package dev.framelens.internal.engine;
 
-import dev.framelens.internal.lexicon.CompiledLexicon.PatternInfo;
 import dev.framelens.internal.match.PatternAutomaton;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,9 +14,8 @@ import java.util.List;
  * same length (hundreds for some rules, more in big generated lexicons), and trying each in turn
  * made the path search the largest cost of context resolution on big lexicons.
  *
- * <p><b>Shared.</b> Immutable, so the workspaces of one engine share one index per pattern
- * ({@link #forPatterns}): building them cost about as much as a whole pass over a thousand
- * short news texts, and a workspace made for a call beyond the pool's idle ones paid it again.
+ * <p><b>Shared.</b> Immutable (every field final, the search keeps its state on the stack), so
+ * the workspaces of one engine share one index per pattern ({@link SequenceIndexes}).
  *
  * <p><b>Algorithm.</b> Per length, the sequences form a trie, each node knowing the smallest
  * sequence index below it, children in that order. A depth-first search from the first token
@@ -44,15 +42,6 @@ final class SequenceIndex {
   private final Trie[] tries;
   /** By length: whether some sequence of that length has a gap (an {@code ANY}). */
   private final boolean[] hasGap;
-
-  /** One index per pattern of the lexicon, by pattern id. */
-  static SequenceIndex[] forPatterns(PatternInfo[] patterns) {
-    SequenceIndex[] indexes = new SequenceIndex[patterns.length];
-    for (int p = 0; p < patterns.length; p++) {
-      indexes[p] = new SequenceIndex(patterns[p].sequences);
-    }
-    return indexes;
-  }
 
   SequenceIndex(int[][] sequences) {
     int longest = 0;

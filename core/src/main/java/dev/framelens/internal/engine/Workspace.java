@@ -72,7 +72,7 @@ final class Workspace {
   private final Scoring scoring = new Scoring();
 
   Workspace(CompiledLexicon lexicon, SharedTerms sharedTerms,
-      SequenceIndex[] sequenceIndexes) {
+      SequenceIndexes sequenceIndexes) {
     this.termAtoms = new TermAtoms(lexicon, sharedTerms);
     this.matcher = new Matcher(lexicon.automaton);
     this.matches = new WindowMatches(lexicon.patterns);
@@ -83,7 +83,7 @@ final class Workspace {
   }
 
   /** The sequence indexes the context stage uses, shared with the pool's other workspaces. */
-  SequenceIndex[] sequenceIndexes() {
+  SequenceIndexes sequenceIndexes() {
     return context.sequenceIndexes();
   }
 

@@ -27,14 +27,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * counter; a new workspace (cold caches) only when more calls run at once than are kept. What
  * is a pure function of the lexicon is built once here and shared, so that a new workspace
  * costs its scratch arrays and not the lexicon's tables: the terms' atoms ({@link SharedTerms})
- * and the patterns' sequence indexes ({@link SequenceIndex}).
+ * and the patterns' sequence indexes ({@link SequenceIndexes}).
  */
 final class WorkspacePool {
   private final CompiledLexicon lexicon;
   /** The atoms of each term, shared by this pool's workspaces. */
   private final SharedTerms sharedTerms;
-  /** Each pattern's sequences indexed for the context stage, immutable and shared likewise. */
-  private final SequenceIndex[] sequenceIndexes;
+  /** Each pattern's sequences indexed for the context stage, built once and shared likewise. */
+  private final SequenceIndexes sequenceIndexes;
   private final int maxIdle;
   private final ConcurrentLinkedQueue<Workspace> idle = new ConcurrentLinkedQueue<>();
   /** The number of workspaces in {@link #idle}, or about to be: it bounds them. */
@@ -46,7 +46,7 @@ final class WorkspacePool {
     }
     this.lexicon = lexicon;
     this.sharedTerms = new SharedTerms(lexicon);
-    this.sequenceIndexes = SequenceIndex.forPatterns(lexicon.patterns);
+    this.sequenceIndexes = new SequenceIndexes(lexicon.patterns);
     this.maxIdle = maxIdle;
   }
 
