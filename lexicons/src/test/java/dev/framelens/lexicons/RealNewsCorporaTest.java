@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Floors on the corpora of paraphrased real news ({@code realnews/README.md} beside them):
- * passages of 115 wire and newspaper articles taken in article order, framed or not, and
+ * passages of some 240 wire and newspaper articles taken in article order, framed or not, and
  * rewritten in other words by contributors who had read only the codebook and had not seen the
  * lexicon. Each corpus is split by article: rules may be written from the {@code -tune} half,
  * never from the {@code -held} half, whose score stays an estimate of first sight on news the
@@ -23,9 +23,13 @@ class RealNewsCorporaTest {
   @ParameterizedTest(name = "{0}: macro-F1 >= {1}, exact match >= {2}")
   @CsvSource({
     "realnews-1-tune.jsonl, 0.60, 0.59",
-    "realnews-1-held.jsonl, 0.75, 0.56",
-    "realnews-2-tune.jsonl, 0.65, 0.62",
-    "realnews-2-held.jsonl, 0.65, 0.57",
+    "realnews-1-held.jsonl, 0.77, 0.57",
+    "realnews-2-tune.jsonl, 0.67, 0.66",
+    "realnews-2-held.jsonl, 0.65, 0.56",
+    "realnews-4-tune.jsonl, 0.64, 0.70",
+    "realnews-4-held.jsonl, 0.72, 0.66",
+    "realnews-5-tune.jsonl, 0.62, 0.75",
+    "realnews-5-held.jsonl, 0.60, 0.65",
   })
   void eachWarAndPoliticsCorpusKeepsItsFloor(String file, double macroF1, double exact) {
     assertThatCorpus("src/test/resources/realnews/" + file)
@@ -35,8 +39,10 @@ class RealNewsCorporaTest {
 
   @ParameterizedTest(name = "{0}: exact match >= {1}")
   @CsvSource({
-    "realnews-3-tune.jsonl, 0.85",
+    "realnews-3-tune.jsonl, 0.87",
     "realnews-3-held.jsonl, 0.75",
+    "realnews-6-tune.jsonl, 0.78",
+    "realnews-6-held.jsonl, 0.76",
   })
   void theOffTopicNewsMostlyStaysSilent(String file, double exact) {
     assertThatCorpus("src/test/resources/realnews/" + file).hasExactMatchRateAtLeast(exact);
