@@ -9,9 +9,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Floors on the corpora of paraphrased real news ({@code realnews/README.md} beside them):
  * passages of some 240 wire and newspaper articles taken in article order, framed or not, and
  * rewritten in other words by contributors who had read only the codebook and had not seen the
- * lexicon. Each corpus is split by article: rules may be written from the {@code -tune} half,
- * never from the {@code -held} half, whose score stays an estimate of first sight on news the
- * lexicon was not written from.
+ * lexicon. Corpora 1 to 6 are split by article: rules may be written from the {@code -tune}
+ * half, never from the {@code -held} half, whose score stays an estimate of first sight on news
+ * the lexicon was not written from. {@code realnews-7} and {@code realnews-8}, written last, are
+ * held back whole.
  *
  * <p>Each floor sits a little below the score when the corpus was added. The corpora of war and
  * politics are judged on macro-F1 and on the share of units labelled exactly right (their
@@ -30,6 +31,7 @@ class RealNewsCorporaTest {
     "realnews-4-held.jsonl, 0.72, 0.66",
     "realnews-5-tune.jsonl, 0.62, 0.75",
     "realnews-5-held.jsonl, 0.60, 0.65",
+    "realnews-7.jsonl, 0.68, 0.63",
   })
   void eachWarAndPoliticsCorpusKeepsItsFloor(String file, double macroF1, double exact) {
     assertThatCorpus("src/test/resources/realnews/" + file)
@@ -43,6 +45,7 @@ class RealNewsCorporaTest {
     "realnews-3-held.jsonl, 0.75",
     "realnews-6-tune.jsonl, 0.78",
     "realnews-6-held.jsonl, 0.76",
+    "realnews-8.jsonl, 0.78",
   })
   void theOffTopicNewsMostlyStaysSilent(String file, double exact) {
     assertThatCorpus("src/test/resources/realnews/" + file).hasExactMatchRateAtLeast(exact);
