@@ -9,8 +9,9 @@ import dev.framelens.internal.lexicon.CompiledLexicon.PatternInfo;
  * <h2>Design notes</h2>
  *
  * <p><b>Why lazily.</b> Built all at once they cost about 20 ms per detector (most of building
- * one), and a document needs the indexes of the few patterns it matches: over the thousand
- * texts of the gold corpora, a few hundred.
+ * one), and a document needs the indexes of the few patterns it matches (over the thousand
+ * texts of the gold corpora, 203 of the default lexicon's 260 patterns were needed): a detector
+ * that analyses a few short texts, as a test or a command does, builds a few.
  *
  * <p><b>Thread safety without a lock.</b> A racy single check, as {@code String.hashCode}
  * caches its hash: two threads that meet an unbuilt index may both build it, and one result
