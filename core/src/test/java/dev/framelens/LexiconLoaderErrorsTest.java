@@ -38,8 +38,8 @@ class LexiconLoaderErrorsTest {
     void unknownDirective() {
       assertProblem("lexicon t 1\nfrobnicate @x\n",
           "t.fl:2:1: unknown directive (expected one of abbreviations, attribution, block, "
-              + "boundary, disable, frame, include, lexicon, modifier, not-names, qualifier, rule, "
-              + "set, speaker-words, subset, threshold, who): \"frobnicate\"");
+              + "boundary, contest-gate, disable, frame, include, lexicon, modifier, not-names, "
+              + "qualifier, rule, set, speaker-words, subset, threshold, who): \"frobnicate\"");
     }
 
     @Test
@@ -665,8 +665,8 @@ class LexiconLoaderErrorsTest {
     List<String> expected = List.of(
         "t.fl:3:15: weight must be in (0, 1]: \"2\"",
         "t.fl:4:1: unknown directive (expected one of abbreviations, attribution, block, "
-            + "boundary, disable, frame, include, lexicon, modifier, not-names, qualifier, rule, "
-            + "set, speaker-words, subset, threshold, who): \"frobnicate\"",
+            + "boundary, contest-gate, disable, frame, include, lexicon, modifier, not-names, "
+            + "qualifier, rule, set, speaker-words, subset, threshold, who): \"frobnicate\"",
         "t.fl:5:10: missing ')' for this '(': \"(\"",
         "t.fl:6:3: empty example: \"example:\"",
         "t.fl:7:10: gap bounds must satisfy 0 <= min <= max <= 10: \"...{0,12}\"");
@@ -721,7 +721,7 @@ class LexiconLoaderErrorsTest {
   @Test
   void columnsAfterAByteOrderMarkAreNotShifted() {
     assertProblem("\uFEFFfrobnicate\n", "t.fl:1:1: unknown directive (expected one of "
-        + "abbreviations, attribution, block, boundary, disable, frame, include, lexicon, "
+        + "abbreviations, attribution, block, boundary, contest-gate, disable, frame, include, lexicon, "
         + "modifier, not-names, qualifier, rule, set, speaker-words, subset, threshold, who): "
         + "\"frobnicate\"");
   }

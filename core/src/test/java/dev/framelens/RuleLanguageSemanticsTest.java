@@ -377,6 +377,57 @@ class RuleLanguageSemanticsTest {
   }
 
   @Test
+  void theContestGateMutesALongDocumentThatNamesNoContest() {
+    FrameDetector d = detector("""
+        set @armed = army militia
+        frame victory
+          rule won : won
+        frame casualty-emphasis
+          rule dead kind killed : NUMBER ...{0,3} dead
+        contest-gate paragraphs 3 unless @armed
+        """);
+    String match = "The club won the final.\n\nTwo fans were dead after the crush.\n\n"
+        + "The mayor opened the season.";
+    FrameAnalysis gated = d.analyze(match);
+    assertEquals(Set.of(), gated.labels());
+    assertEquals(1, gated.casualtyCounts().size()); // the figure stays as data
+    Evidence.ModifierHit hit = gated.suppressed().get(0).modifiers().get(0);
+    assertEquals("contest-gate", hit.ruleId());
+    assertEquals("", hit.text());
+    assertEquals(List.of(0.0, 0.0, 0.0), gated.sentences().stream()
+        .map(s -> s.scores().get(Frame.VICTORY)).toList());
+    // A word of the sets anywhere in the document opens the gate; a shorter one is not gated.
+    assertEquals(Set.of(Frame.VICTORY, Frame.CASUALTY_EMPHASIS),
+        d.analyze(match.replace("The mayor", "The army")).labels());
+    assertEquals(Set.of(Frame.VICTORY, Frame.CASUALTY_EMPHASIS),
+        d.analyze("The club won the final.\n\nTwo fans were dead after the crush.").labels());
+    // A lexicon on top can turn the gate off.
+    FrameDetector open = FrameDetector.builder()
+        .lexicon(d.lexicon().extend("open", "contest-gate off")).build();
+    assertEquals(Set.of(Frame.VICTORY, Frame.CASUALTY_EMPHASIS), open.analyze(match).labels());
+  }
+
+  @Test
+  void aContestGateIsWrittenWithItsParagraphsAndKnownSets() {
+    LexiconException e = assertThrows(LexiconException.class, () -> Lexicon.parse("t.fl", """
+        set @armed = army
+        contest-gate paragraphs 0 unless @armed
+        contest-gate paragraph 3 unless @armed
+        contest-gate paragraphs 3 unless @armd
+        contest-gate paragraphs 3 when @armed
+        contest-gate on
+        """));
+    assertEquals(List.of(
+        "t.fl:2:25: the number of paragraphs must be a whole number from 1 to 1000: \"0\"",
+        "t.fl:3:14: expected 'paragraphs': \"paragraph\"",
+        "t.fl:4:34: unknown set (did you mean @armed?): \"@armd\"",
+        "t.fl:5:27: expected 'unless': \"when\"",
+        "t.fl:6:16: expected 'contest-gate paragraphs <N> unless @set[,@set]' or "
+            + "'contest-gate off': \"contest-gate on\""),
+        e.problems().stream().map(Object::toString).toList());
+  }
+
+  @Test
   void aModifierOfTheParagraphMustBeAroundItAndOnlyDropOrWeaken() {
     LexiconException e = assertThrows(LexiconException.class, () -> Lexicon.parse("t.fl", """
         frame victory

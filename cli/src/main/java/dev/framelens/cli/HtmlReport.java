@@ -506,9 +506,11 @@ final class HtmlReport {
         s.append("a modifier");
       } else {
         Evidence.ModifierHit cause = e.modifiers().get(e.modifiers().size() - 1);
-        s.append(cause.effect().equals("block") ? "block " : "modifier ").append(cause.ruleId())
-            .append(" \u201C").append(cause.text()).append("\u201D (").append(cause.effect())
-            .append(')');
+        s.append(cause.effect().equals("block") ? "block " : "modifier ").append(cause.ruleId());
+        if (!cause.text().isEmpty()) { // the contest gate acts on the whole document
+          s.append(" \u201C").append(cause.text()).append('\u201D');
+        }
+        s.append(" (").append(cause.effect()).append(')');
       }
       return s.toString();
     }

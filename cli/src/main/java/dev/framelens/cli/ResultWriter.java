@@ -168,8 +168,10 @@ abstract class ResultWriter {
       e.speaker().ifPresent(who -> line.append("  (said by ").append(who).append(')'));
       if (!e.modifiers().isEmpty()) {
         Evidence.ModifierHit last = e.modifiers().get(e.modifiers().size() - 1);
-        line.append(e.suppressed() ? "  cancelled by " : "  via ").append(last.ruleId())
-            .append(" \"").append(oneLine(last.text())).append('"');
+        line.append(e.suppressed() ? "  cancelled by " : "  via ").append(last.ruleId());
+        if (!last.text().isEmpty()) { // the contest gate acts on the whole document
+          line.append(" \"").append(oneLine(last.text())).append('"');
+        }
       }
       return line.toString();
     }

@@ -54,6 +54,19 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void aLongArticleThatNamesNoContestIsGatedAndTheReportSaysBy() throws IOException {
+    // The default lexicon's contest-gate: three paragraphs, no word of an armed or political
+    // contest. The cause has no trigger text, so the report names the gate alone.
+    Path match = file("match.txt", "The Harriers won the final on Saturday.\n\n"
+        + "Thousands sang in the streets until dawn.\n\n"
+        + "The mayor will hold a reception on Monday.");
+    Run run = Run.of("analyze", "--quiet", match.toString());
+    assertEquals(0, run.code(), run::toString);
+    assertTrue(run.out().contains("labels: (none)"), run::toString);
+    assertTrue(run.out().contains("cancelled by contest-gate\n"), run::toString);
+  }
+
+  @Test
   void jsonlFollowsTheDocumentedSchema() throws IOException {
     Run run = Run.of("analyze", "--quiet", "--format", "jsonl", file("a.txt", ARTICLE)
         .toString());

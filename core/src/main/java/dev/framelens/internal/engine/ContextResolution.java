@@ -43,6 +43,8 @@ import java.util.Set;
  */
 final class ContextResolution implements SequenceIndex.Tokens {
   private static final Frame[] FRAME_VALUES = Frame.values();
+  /** The id that suppressed evidence names when the lexicon's {@code contest-gate} muted it. */
+  static final String CONTEST_GATE = "contest-gate";
   private static final int FRAMES = FRAME_VALUES.length;
 
   private final PatternInfo[] patterns;
@@ -124,7 +126,8 @@ final class ContextResolution implements SequenceIndex.Tokens {
     for (int p = 0; p < patterns.length; p++) {
       conditions[p] = patterns[p].conditions.toArray(new Syntax.Condition[0]);
     }
-    this.paragraph = new ParagraphModifiers(patterns, immune, effectDescriptions);
+    this.paragraph = new ParagraphModifiers(patterns, immune, effectDescriptions,
+        lexicon.contestGateParagraphs, lexicon.contestGateAtoms);
   }
 
   /** The sequence indexes it searches (for tests: the pool's workspaces share them). */

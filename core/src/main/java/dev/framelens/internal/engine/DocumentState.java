@@ -149,6 +149,27 @@ final class DocumentState {
     return changed;
   }
 
+  /**
+   * Mutes every kept draft of the document for the lexicon's {@code contest-gate} (a long
+   * document that names no contest); figures already read stay. Returns whether a draft
+   * changed: the document is then to be scored again.
+   */
+  boolean muteForContestGate() {
+    int hit = -1;
+    for (int i = 0; i < draftCount; i++) {
+      EvidenceDraft d = drafts[i];
+      if (d.suppressed) {
+        continue;
+      }
+      if (hit < 0) {
+        hit = addHitEntry(ContextResolution.CONTEST_GATE, 0, 0, "mute");
+      }
+      d.suppressed = true;
+      d.gateHit = hit;
+    }
+    return hit >= 0;
+  }
+
   /** A draft to fill, counted as evidence of the document; its hits are added after it. */
   EvidenceDraft addEvidence(Frame frame, Frame matchedFrame, int pattern, String ruleId,
       int start, int end, int sentence, Evidence.Polarity polarity, double weight,
@@ -299,22 +320,27 @@ final class DocumentState {
   }
 
   private List<Evidence.ModifierHit> hitsOf(EvidenceDraft d) {
-    int late = d.lateHit < 0 ? 0 : 1;
+    int late = (d.lateHit < 0 ? 0 : 1) + (d.gateHit < 0 ? 0 : 1);
     if (d.hitCount + late == 0) {
       return List.of();
     }
     Evidence.ModifierHit[] hits = new Evidence.ModifierHit[d.hitCount + late];
     for (int k = 0; k < d.hitCount; k++) {
-      int h = d.hitFrom + k;
-      hits[k] = new Evidence.ModifierHit(hitRule[h], hitStart[h], hitEnd[h],
-          text.substring(hitStart[h], hitEnd[h]), hitEffect[h]);
+      hits[k] = hit(d.hitFrom + k);
     }
-    if (late > 0) {
-      int h = d.lateHit;
-      hits[d.hitCount] = new Evidence.ModifierHit(hitRule[h], hitStart[h], hitEnd[h],
-          text.substring(hitStart[h], hitEnd[h]), hitEffect[h]);
+    int k = d.hitCount;
+    if (d.lateHit >= 0) {
+      hits[k++] = hit(d.lateHit);
+    }
+    if (d.gateHit >= 0) {
+      hits[k] = hit(d.gateHit);
     }
     return List.of(hits);
+  }
+
+  private Evidence.ModifierHit hit(int h) {
+    return new Evidence.ModifierHit(hitRule[h], hitStart[h], hitEnd[h],
+        text.substring(hitStart[h], hitEnd[h]), hitEffect[h]);
   }
 
   private static OptionalLong optional(long value) {

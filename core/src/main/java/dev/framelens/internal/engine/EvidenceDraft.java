@@ -31,6 +31,8 @@ final class EvidenceDraft {
    * acts after later drafts' hits were written, so it stands apart from this draft's run.
    */
   int lateHit;
+  /** Index of the hit of the lexicon's {@code contest-gate}, which acts last, or -1. */
+  int gateHit;
 
   EvidenceDraft set(Frame frame, Frame matchedFrame, int pattern, String ruleId, int start,
       int end, int sentence, Evidence.Polarity polarity, double weight, boolean suppressed,
@@ -40,6 +42,7 @@ final class EvidenceDraft {
     this.pattern = pattern;
     this.ruleId = ruleId;
     this.lateHit = -1;
+    this.gateHit = -1;
     this.start = start;
     this.end = end;
     this.sentence = sentence;

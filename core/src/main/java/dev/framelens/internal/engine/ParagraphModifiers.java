@@ -11,7 +11,8 @@ import java.util.TreeSet;
 /**
  * Modifiers of the paragraph ({@code scope around paragraph}), part of context resolution: a
  * trigger anywhere in a paragraph ("the club", "shares") reaches every match of it, once the
- * paragraph is read.
+ * paragraph is read. And the lexicon's {@code contest-gate}: a document of at least N
+ * paragraphs in which no word of the gate's sets stands carries no frame, once it is read.
  *
  * <h2>Design notes</h2>
  *
@@ -22,8 +23,14 @@ import java.util.TreeSet;
  * paragraph still kept, after the sentences' own modifiers: it drops, mutes or weakens (a
  * casualty figure already read stays). The sentences it changed are then scored again.
  *
- * <p><b>Invariants.</b> State is per paragraph, cleared when one ends; a lexicon without such
- * modifiers costs nothing here ({@link #active} is false and no method is called).
+ * <p><b>The gate.</b> Its sets' words are watched with the {@code unless} words, in the same
+ * long per token, and kept for the whole document; after the last sentence, a document of
+ * enough paragraphs without one has every kept draft muted ({@link #endDocument}). A short text
+ * (a news unit, a headline) is never gated: it may name its sides only as "Hamas" or "we".
+ *
+ * <p><b>Invariants.</b> State is per paragraph, cleared when one ends, but for the gate's, which
+ * is per document; a lexicon without such modifiers or gate costs nothing here ({@link #active}
+ * is false and no method is called).
  *
  * <p><b>Cost.</b> Per sentence, one AND of each token's atom mask with the mask of the watched
  * words (and a binary search for the few tokens that pass it); per window with modifier
@@ -48,22 +55,33 @@ final class ParagraphModifiers {
   /** Per atom set id, the bits of its watched atoms, once known (see {@link #watch}). */
   private long[] bitsOfSet = new long[0];
   private boolean[] setKnown = new boolean[0];
-  /** Bits of the watched atoms seen in the paragraph so far. */
+  /** Bits of the watched atoms seen in the paragraph so far, and in the document so far. */
   private long paragraphWatched;
+  private long documentWatched;
+  /** The contest gate's minimum number of paragraphs (0: no gate) and its watched bits. */
+  private final int gateParagraphs;
+  private final long gateBits;
   /** Per paragraph modifier: whether it was triggered in the paragraph, and where first. */
   private final boolean[] triggered;
   private final int[] triggerStart;
   private final int[] triggerEnd;
   private int firstSentence;
 
-  ParagraphModifiers(PatternInfo[] patterns, BitSet[] immune, String[][] effectDescriptions) {
+  ParagraphModifiers(PatternInfo[] patterns, BitSet[] immune, String[][] effectDescriptions,
+      int gateParagraphs, int[] gateAtoms) {
     this.patterns = patterns;
+    this.gateParagraphs = gateParagraphs;
     this.immune = immune;
     this.effectDescriptions = effectDescriptions;
     this.slotOf = new int[patterns.length];
     Arrays.fill(slotOf, -1);
     int count = 0;
     TreeSet<Integer> watched = new TreeSet<>();
+    if (gateParagraphs > 0) {
+      for (int atom : gateAtoms) {
+        watched.add(atom);
+      }
+    }
     for (PatternInfo p : patterns) {
       if (p.kind == Syntax.PatternKind.MODIFIER
           && p.scope.extent() == Syntax.Extent.PARAGRAPH) {
@@ -84,20 +102,22 @@ final class ParagraphModifiers {
         unlessBits[slot] = watchedBits(p.unlessAtoms);
       }
     }
+    this.gateBits = gateParagraphs > 0 ? watchedBits(gateAtoms) : 0;
     this.triggered = new boolean[count];
     this.triggerStart = new int[count];
     this.triggerEnd = new int[count];
   }
 
-  /** Whether the lexicon has modifiers of the paragraph at all. */
+  /** Whether the lexicon has modifiers of the paragraph, or a contest gate, at all. */
   boolean active() {
-    return modifiers.length > 0;
+    return modifiers.length > 0 || gateParagraphs > 0;
   }
 
   /** Starts a document. */
   void reset() {
     Arrays.fill(triggered, false);
     paragraphWatched = 0;
+    documentWatched = 0;
     firstSentence = 0;
   }
 
@@ -127,6 +147,7 @@ final class ParagraphModifiers {
       setKnown[setId] = true;
     }
     paragraphWatched |= bitsOfSet[setId];
+    documentWatched |= bitsOfSet[setId];
   }
 
   /** Forgets the bits kept by atom set id: the ids have just been reassigned. */
@@ -195,5 +216,18 @@ final class ParagraphModifiers {
     paragraphWatched = 0;
     firstSentence = lastSentence + 1;
     return changed ? first : -1;
+  }
+
+  /**
+   * Called after the last sentence of a document of {@code paragraphs} paragraphs, after its
+   * last paragraph's modifiers: the contest gate mutes every kept draft of a document long
+   * enough to be gated in which no word of the gate's sets stood. Returns whether a draft
+   * changed (the whole document is then to be scored again).
+   */
+  boolean endDocument(DocumentState doc, int paragraphs) {
+    if (gateParagraphs == 0 || paragraphs < gateParagraphs || (documentWatched & gateBits) != 0) {
+      return false;
+    }
+    return doc.muteForContestGate();
   }
 }

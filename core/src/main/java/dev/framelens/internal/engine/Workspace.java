@@ -145,6 +145,10 @@ final class Workspace {
     if (paragraphModifiers
         && (s + 1 == seg.sentenceCount || seg.sentenceParagraph[s + 1] != seg.sentenceParagraph[s])) {
       int changedFrom = context.paragraph.endParagraph(doc, s);
+      if (s + 1 == seg.sentenceCount
+          && context.paragraph.endDocument(doc, seg.sentenceParagraph[s] + 1)) {
+        changedFrom = 0;
+      }
       for (int t = changedFrom; t >= 0 && t <= s; t++) {
         scoring.scoreSentence(doc, t, doc.firstDraftOf(t),
             t == s ? doc.evidenceCount() : doc.firstDraftOf(t + 1));

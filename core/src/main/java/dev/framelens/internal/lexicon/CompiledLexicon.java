@@ -113,6 +113,13 @@ public final class CompiledLexicon {
   public final Map<String, Integer> setAtoms;
   /** Every word, stem, prefix and lemma written in a set or a pattern, in reading order. */
   public final List<TermUse> terms;
+  /**
+   * The {@code contest-gate}: a document of at least this many paragraphs carries no frame
+   * unless a word of {@link #contestGateAtoms} stands in it; 0 when there is no gate.
+   */
+  public final int contestGateParagraphs;
+  /** The atoms of the gate's sets (sorted). */
+  public final int[] contestGateAtoms;
 
   /**
    * An {@code example:} (or, when {@code counter}, a {@code counter:}) line: its sentence, and
@@ -130,7 +137,7 @@ public final class CompiledLexicon {
       CharArrayMap<int[]> stemAtoms, CharArrayMap<int[]> prefixAtoms, int longestPrefix,
       Map<Integer, String> whoCategories, int speakerWordAtom, int notNameAtom,
       Map<String, Integer> setAtoms,
-      List<TermUse> terms) {
+      List<TermUse> terms, int contestGateParagraphs, int[] contestGateAtoms) {
     this.name = name;
     this.version = version;
     this.thresholds = thresholds;
@@ -146,6 +153,8 @@ public final class CompiledLexicon {
     this.notNameAtom = notNameAtom;
     this.setAtoms = setAtoms;
     this.terms = terms;
+    this.contestGateParagraphs = contestGateParagraphs;
+    this.contestGateAtoms = contestGateAtoms;
   }
 
   /**

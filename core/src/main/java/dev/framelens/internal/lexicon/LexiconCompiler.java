@@ -218,6 +218,7 @@ public final class LexiconCompiler {
     Map<String, Position> whoAt = new HashMap<>();
     Map<String, PatternDef> defs = new LinkedHashMap<>();
     Set<String> disabled = new HashSet<>();
+    Syntax.ContestGate contestGate = null;
 
     for (List<Statement> part : parts) {
       for (Statement statement : part) {
@@ -233,6 +234,8 @@ public final class LexiconCompiler {
           (w.directive().equals("not-names") ? notNames : speakerWords).addAll(w.items());
         } else if (statement instanceof Syntax.Threshold t) {
           thresholds[t.frame().ordinal()] = t.value();
+        } else if (statement instanceof Syntax.ContestGate g) {
+          contestGate = g;
         } else if (statement instanceof Syntax.FrameDefault f) {
           if (f.negated().given()) {
             frameNegation[f.frame().ordinal()] =
@@ -334,8 +337,14 @@ public final class LexiconCompiler {
           sequences == null ? new int[0][] : sequences.toArray(new int[0][]));
     }
 
-    // The engine watches the 'unless' words of the paragraph's modifiers in one long per token.
+    int gateParagraphs = contestGate == null ? 0 : contestGate.paragraphs();
+    int[] gateAtoms = contestGate == null ? new int[0] : setAtoms(contestGate.sets());
+    // The engine watches the 'unless' words of the paragraph's modifiers and of the contest
+    // gate in one long per token.
     Set<Integer> watched = new HashSet<>();
+    for (int atom : gateAtoms) {
+      watched.add(atom);
+    }
     for (PatternInfo info : infos) {
       if (info != null && info.kind == PatternKind.MODIFIER && info.scope != null
           && info.scope.extent() == Syntax.Extent.PARAGRAPH) {
@@ -371,7 +380,9 @@ public final class LexiconCompiler {
         speakerAtom,
         notNameAtom,
         setAtoms(),
-        List.copyOf(terms));
+        List.copyOf(terms),
+        gateParagraphs,
+        gateAtoms);
   }
 
   /** Every term written in a set or pattern, for {@link CompiledLexicon#terms}. */
@@ -420,6 +431,21 @@ public final class LexiconCompiler {
     list.atom = nextAtom++;
     memberSets.add(list);
     return list.atom;
+  }
+
+  /**
+   * The atoms of the named sets (an {@code unless} list), sorted and distinct; each unknown set
+   * is a problem.
+   */
+  private int[] setAtoms(List<Syntax.SetName> names) {
+    return names.stream().mapToInt(name -> {
+      SetEntry set = sets.get(name.name());
+      if (set == null) {
+        problems.add(name.at(), "unknown set" + suggestion(name.name()), "@" + name.name());
+        return -1;
+      }
+      return set.atom;
+    }).filter(a -> a >= 0).sorted().distinct().toArray();
   }
 
   private Map<String, Integer> setAtoms() {
@@ -947,14 +973,7 @@ public final class LexiconCompiler {
       }
       effects[slot] = e;
     }
-    int[] unlessAtoms = def.unless().stream().mapToInt(name -> {
-      SetEntry set = sets.get(name.name());
-      if (set == null) {
-        problems.add(name.at(), "unknown set" + suggestion(name.name()), "@" + name.name());
-        return -1;
-      }
-      return set.atom;
-    }).filter(a -> a >= 0).sorted().distinct().toArray();
+    int[] unlessAtoms = setAtoms(def.unless());
     return new PatternInfo(id, def.kind(), def.id(), frames, def.weight(), negatedTo,
         def.casualtyKind(), def.qualifier(), immune, overrides, def.scope(),
         def.conditions(), unlessAtoms, effects,

@@ -41,8 +41,8 @@ final class LexiconParser {
   static final int MAX_NESTING = 32;
 
   private static final Set<String> KEYWORDS = Set.of(
-      "lexicon", "include", "abbreviations", "speaker-words", "not-names", "threshold", "frame",
-      "set", "who",
+      "lexicon", "include", "abbreviations", "speaker-words", "not-names", "threshold",
+      "contest-gate", "frame", "set", "who",
       "disable", "rule", "block", "modifier", "boundary", "attribution", "qualifier", "subset");
   private static final String UNKNOWN_DIRECTIVE = "unknown directive (expected one of "
       + String.join(", ", KEYWORDS.stream().sorted().toList()) + ")";
@@ -311,6 +311,7 @@ final class LexiconParser {
         }
       }
       case "threshold" -> parseThreshold(all, logical);
+      case "contest-gate" -> parseContestGate(all, logical);
       case "frame" -> parseFrame(all, logical);
       case "set" -> parseSet(all, logical);
       case "who" -> parseWho(all, logical);
@@ -352,6 +353,62 @@ final class LexiconParser {
     if (frame != null && value != null) {
       statements.add(new Syntax.Threshold(logical.at(0), frame, value));
     }
+  }
+
+  private void parseContestGate(List<Word> all, Logical logical) {
+    String usage = "contest-gate paragraphs <N> unless @set[,@set]' or 'contest-gate off";
+    if (all.size() == 2 && all.get(1).text().equals("off")) {
+      statements.add(new Syntax.ContestGate(logical.at(0), 0, List.of()));
+      return;
+    }
+    if (!expectArgs(all, 4, logical, usage)) {
+      return;
+    }
+    if (!all.get(1).text().equals("paragraphs")) {
+      problems.add(logical.at(all.get(1).index()), "expected 'paragraphs'", all.get(1).text());
+      return;
+    }
+    Word count = all.get(2);
+    int paragraphs;
+    try {
+      paragraphs = Integer.parseInt(count.text());
+    } catch (NumberFormatException e) {
+      paragraphs = -1;
+    }
+    if (paragraphs < 1 || paragraphs > 1000) {
+      problems.add(logical.at(count.index()), "the number of paragraphs must be a whole number "
+          + "from 1 to 1000", count.text());
+      return;
+    }
+    if (!all.get(3).text().equals("unless")) {
+      problems.add(logical.at(all.get(3).index()), "expected 'unless'", all.get(3).text());
+      return;
+    }
+    List<Syntax.SetName> sets = new ArrayList<>();
+    if (unlessSets(all.get(4), logical, sets)) {
+      statements.add(new Syntax.ContestGate(logical.at(0), paragraphs, sets));
+    }
+  }
+
+  /**
+   * Adds the sets an {@code unless} value names ({@code @a,@b}) to {@code out}; false, with a
+   * problem for each bad name, when one is not a set name.
+   */
+  private boolean unlessSets(Word value, Logical logical, List<Syntax.SetName> out) {
+    boolean ok = true;
+    int offset = 0;
+    for (String name : value.text().split(",", -1)) {
+      Position at = logical.at(value.index() + offset);
+      offset += name.length() + 1;
+      if (!SET_NAME.matcher(name).matches()) {
+        problems.add(at, "'unless' names word sets, such as 'unless @contest' or "
+            + "'unless @army,@state'", name);
+        ok = false;
+      } else {
+        out.add(new Syntax.SetName(at, name.substring(1)));
+      }
+    }
+    return ok;
   }
 
   /** A number in (0, 1] (or [0, 1] when {@code zeroAllowed}), or null after a problem. */
@@ -678,20 +735,7 @@ final class LexiconParser {
             h.conditions.add(c);
           }
         }
-        case "unless" -> {
-          int offset = 0;
-          for (String name : value.text().split(",", -1)) {
-            Position at = logical.at(value.index() + offset);
-            offset += name.length() + 1;
-            if (!SET_NAME.matcher(name).matches()) {
-              problems.add(at, "'unless' names word sets, such as 'unless @contest' or "
-                  + "'unless @army,@state'", name);
-              ok = false;
-            } else {
-              h.unless.add(new Syntax.SetName(at, name.substring(1)));
-            }
-          }
-        }
+        case "unless" -> ok &= unlessSets(value, logical, h.unless);
         default -> throw new AssertionError(key.text());
       }
     }

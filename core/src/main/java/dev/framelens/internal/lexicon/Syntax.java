@@ -11,8 +11,8 @@ public final class Syntax {
 
   /** One directive of a lexicon file. */
   sealed interface Statement
-      permits Header, Include, Abbreviations, WordList, Threshold, FrameDefault, SetDef,
-          WhoDef, Disable, PatternDef {
+      permits Header, Include, Abbreviations, WordList, Threshold, ContestGate, FrameDefault,
+          SetDef, WhoDef, Disable, PatternDef {
     Position at();
   }
 
@@ -30,6 +30,13 @@ public final class Syntax {
   record WordList(Position at, String directive, List<Item> items) implements Statement {}
 
   record Threshold(Position at, Frame frame, double value) implements Statement {}
+
+  /**
+   * {@code contest-gate paragraphs N unless @set[,@set]}: a document of at least N paragraphs
+   * in which no word of the sets stands carries no frame; {@code contest-gate off} (N = 0)
+   * turns an earlier gate off. The last one read holds.
+   */
+  record ContestGate(Position at, int paragraphs, List<SetName> sets) implements Statement {}
 
   /** {@code frame F [negated G|none]}: opens a block of rules and sets F's negation target. */
   record FrameDefault(Position at, Frame frame, NegatedTarget negated) implements Statement {}
