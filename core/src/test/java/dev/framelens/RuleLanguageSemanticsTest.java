@@ -401,6 +401,10 @@ class RuleLanguageSemanticsTest {
         d.analyze(match.replace("The mayor", "The army")).labels());
     assertEquals(Set.of(Frame.VICTORY, Frame.CASUALTY_EMPHASIS),
         d.analyze("The club won the final.\n\nTwo fans were dead after the crush.").labels());
+    // Paragraphs are those with a sentence: blank lines before, between and after add none.
+    assertEquals(Set.of(Frame.VICTORY, Frame.CASUALTY_EMPHASIS), d.analyze(
+        "\n\n\nThe club won the final.\n\n\n\nTwo fans were dead after the crush.\n\n")
+        .labels());
     // A lexicon on top can turn the gate off.
     FrameDetector open = FrameDetector.builder()
         .lexicon(d.lexicon().extend("open", "contest-gate off")).build();

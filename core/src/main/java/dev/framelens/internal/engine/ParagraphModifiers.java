@@ -66,6 +66,8 @@ final class ParagraphModifiers {
   private final int[] triggerStart;
   private final int[] triggerEnd;
   private int firstSentence;
+  /** The paragraphs of the document read so far (those with a sentence), for the gate. */
+  private int paragraphsRead;
 
   ParagraphModifiers(PatternInfo[] patterns, BitSet[] immune, String[][] effectDescriptions,
       int gateParagraphs, int[] gateAtoms) {
@@ -119,6 +121,7 @@ final class ParagraphModifiers {
     paragraphWatched = 0;
     documentWatched = 0;
     firstSentence = 0;
+    paragraphsRead = 0;
   }
 
   /**
@@ -215,17 +218,20 @@ final class ParagraphModifiers {
     Arrays.fill(triggered, false);
     paragraphWatched = 0;
     firstSentence = lastSentence + 1;
+    paragraphsRead++;
     return changed ? first : -1;
   }
 
   /**
-   * Called after the last sentence of a document of {@code paragraphs} paragraphs, after its
-   * last paragraph's modifiers: the contest gate mutes every kept draft of a document long
-   * enough to be gated in which no word of the gate's sets stood. Returns whether a draft
-   * changed (the whole document is then to be scored again).
+   * Called after the last paragraph of a document has ended ({@link #endParagraph}): the
+   * contest gate mutes every kept draft of a document of enough paragraphs (counted as they
+   * end, so blank lines and paragraphs without a sentence do not count) in which no word of the
+   * gate's sets stood. Returns whether a draft changed (the whole document is then to be scored
+   * again).
    */
-  boolean endDocument(DocumentState doc, int paragraphs) {
-    if (gateParagraphs == 0 || paragraphs < gateParagraphs || (documentWatched & gateBits) != 0) {
+  boolean endDocument(DocumentState doc) {
+    if (gateParagraphs == 0 || paragraphsRead < gateParagraphs
+        || (documentWatched & gateBits) != 0) {
       return false;
     }
     return doc.muteForContestGate();

@@ -145,8 +145,7 @@ final class Workspace {
     if (paragraphModifiers
         && (s + 1 == seg.sentenceCount || seg.sentenceParagraph[s + 1] != seg.sentenceParagraph[s])) {
       int changedFrom = context.paragraph.endParagraph(doc, s);
-      if (s + 1 == seg.sentenceCount
-          && context.paragraph.endDocument(doc, seg.sentenceParagraph[s] + 1)) {
+      if (s + 1 == seg.sentenceCount && context.paragraph.endDocument(doc)) {
         changedFrom = 0;
       }
       for (int t = changedFrom; t >= 0 && t <= s; t++) {
