@@ -114,6 +114,11 @@ public final class NumberParser {
       "mid", "spring", "summer", "autumn", "winter"));
 
   private long value;
+  /**
+   * {@link #value} before rounding, for the low end of a range that takes its scale from the
+   * high end: "1.5 to 2 million" is 1,500,000 to 2,000,000, not 2 (rounded) times a million.
+   */
+  private double unroundedValue;
   private long resultLow;
   private long resultBest;
   private long resultHigh;
@@ -256,9 +261,10 @@ public final class NumberParser {
       int a = cardinal(t, i + 1);
       if (a > 0 && t.is(i + 1 + a, "and")) {
         long low = value;
+        double lowUnrounded = unroundedValue;
         int b = cardinal(t, i + 2 + a);
         if (b > 0) {
-          low = sharedScale(t, i + 1, a, low, i + 2 + a, b, value);
+          low = sharedScale(t, i + 1, a, low, lowUnrounded, i + 2 + a, b, value);
           if (value >= low) {
             range(low, value);
             return 2 + a + b;
@@ -275,6 +281,7 @@ public final class NumberParser {
       return 0;
     }
     long first = value;
+    double firstUnrounded = unroundedValue;
     int next = i + a;
     int rangeStart = -1;
     if (t.is(next, "to")) {
@@ -285,7 +292,7 @@ public final class NumberParser {
     if (rangeStart >= 0) {
       int b = cardinal(t, rangeStart);
       if (b > 0) {
-        long low = sharedScale(t, i, a, first, rangeStart, b, value);
+        long low = sharedScale(t, i, a, first, firstUnrounded, rangeStart, b, value);
         if (value > low) {
           range(low, value);
           return rangeStart + b - i;
@@ -301,10 +308,11 @@ public final class NumberParser {
   /**
    * The low end of a range whose scale is written once, after the high end: "3 to 5 million" is
    * 3 to 5 million, not 3 to 5,000,000. A bare first number takes the scale words that end the
-   * second one, unless that would put it above the second.
+   * second one, unless that would put it above the second; a decimal one takes it before it is
+   * rounded ({@code firstUnrounded}), so that "1.5 to 2 million" starts at 1,500,000.
    */
   private static long sharedScale(TokenBuffer t, int firstAt, int firstLength, long first,
-      int secondAt, int secondLength, long second) {
+      double firstUnrounded, int secondAt, int secondLength, long second) {
     if (lookup(SCALES, t, firstAt + firstLength - 1) != null) {
       return first;
     }
@@ -316,7 +324,8 @@ public final class NumberParser {
       }
       scale *= s;
     }
-    return scale > 1 && first * scale <= second ? Math.round(first * scale) : first;
+    return scale > 1 && firstUnrounded * scale <= second ? Math.round(firstUnrounded * scale)
+        : first;
   }
 
   /**
@@ -599,6 +608,7 @@ public final class NumberParser {
       return halfAfterScale(t, j, v, j - i);
     }
     value = Math.round(v);
+    unroundedValue = v;
     return j - i;
   }
 
@@ -612,9 +622,11 @@ public final class NumberParser {
     if (scale != null && scale >= 1_000 && t.is(j, "and") && t.is(j + 1, "a")
         && t.is(j + 2, "half")) {
       value = Math.round(v + scale / 2.0);
+      unroundedValue = value;
       return length + 3;
     }
     value = Math.round(v);
+    unroundedValue = value;
     return length;
   }
 

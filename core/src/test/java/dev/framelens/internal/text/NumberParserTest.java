@@ -136,6 +136,15 @@ class NumberParserTest {
   }
 
   @Test
+  void aDecimalFirstNumberSharesTheScaleUnrounded() {
+    // Was no range: 1.5 rounded to 2 took the scale, met the high end and the pair fell apart,
+    // leaving "to" as a word before "2 million" (which the infinitive modifier then dropped).
+    assertNumber("1.5 to 2 million", 1_500_000, -1, 2_000_000, false);
+    assertNumber("between 2.5 and 3 million", 2_500_000, -1, 3_000_000, false);
+    assertNumber("1.2 to 1.5 million", 1_200_000, -1, 1_500_000, false);
+  }
+
+  @Test
   void aDescendingPairIsNotARange() {
     assertEquals(List.of("<500>=500/500/500", "to", "<400>=400/400/400"), merged("500 to 400"));
   }
