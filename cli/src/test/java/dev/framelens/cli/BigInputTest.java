@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Documents too big for the heap, in a child JVM with a small one: out of memory is a message
  * naming the input and what to do, with exit code 4; the page of {@code explain} is streamed,
- * so that it is written in a heap much smaller than the page.
+ * so that it is written in a heap much smaller than the page. And a small heap is enough to load
+ * the default lexicon at all.
  */
 class BigInputTest {
   private static final String SENTENCES = "The rebels claimed victory after the army failed "
@@ -60,6 +61,19 @@ class BigInputTest {
     assertTrue(child.err().contains("FRAMELENS_JAVA_OPTS=-Xmx"), child::toString);
     assertTrue(child.err().contains("--max-chars"), child::toString);
     assertFalse(child.err().contains("\tat "), "no stack trace: " + child);
+  }
+
+  /**
+   * Compiling the default lexicon expands its patterns into a trie of about 200,000 states
+   * before minimising it. With that trie in a {@code HashMap<Long, Integer>} and a record per
+   * state in the minimisation, loading needed 44 to 48 MiB and this failed; a lexicon change
+   * that makes loading cost more fails it too.
+   */
+  @Test
+  void theDefaultLexiconLoadsInA32MiBHeap() throws Exception {
+    Path doc = document("small.txt", 600);
+    Child child = run(32, "analyze", "--quiet", "--threads", "1", doc.toString());
+    assertEquals(0, child.code(), child::toString);
   }
 
   @Test

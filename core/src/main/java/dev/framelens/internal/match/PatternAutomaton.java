@@ -1,10 +1,10 @@
 package dev.framelens.internal.match;
 
+import static com.google.common.base.Preconditions.checkState;
+
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * All token patterns of a lexicon compiled into one automaton, matched in a single left-to-right
@@ -21,8 +21,10 @@ import java.util.Map;
  * time into plain atom sequences, and all sequences of all patterns are inserted into one trie,
  * so patterns that share a prefix share its states. The trie is then minimised: states with the
  * same future (same accepted patterns, same edges to equivalent states) are merged, so shared
- * suffixes share states too; the default lexicon's 27,000 expanded sequences make a trie of
- * 36,000 states and an automaton of under a thousand. A state's edges are a row of two arrays
+ * suffixes share states too; the default lexicon's expanded sequences make a trie of about
+ * 200,000 states and an automaton of 4,400. The trie is built in an {@link EdgeTable}, 16 bytes
+ * an edge, and minimised without an object per state: loading is bounded by it, and the default
+ * lexicon loads in a 32 MiB heap. A state's edges are a row of two arrays
  * (atom, target) in ascending atom order, the wildcard's apart. The automaton is
  * non-deterministic only because a token satisfies several atoms; each atom has at most one
  * successor.
@@ -80,44 +82,48 @@ public final class PatternAutomaton {
   private final int[] edgeAtom;
   private final int[] edgeTarget;
 
-  private PatternAutomaton(int stateCount, int patternCount, Map<Long, Integer> edges,
+  private PatternAutomaton(int stateCount, int patternCount, EdgeTable edges,
       List<int[]> acceptLists) {
     this.stateCount = stateCount;
     this.patternCount = patternCount;
     this.wildcardNext = new int[stateCount];
     Arrays.fill(wildcardNext, -1);
     this.atomMask = new long[stateCount];
-    for (Map.Entry<Long, Integer> e : edges.entrySet()) {
-      long key = e.getKey();
-      int from = (int) (key >>> 32);
-      if ((int) key == ANY) {
-        wildcardNext[from] = e.getValue();
-      } else {
-        atomMask[from] |= 1L << ((int) key & 63);
-      }
-    }
-    this.accepts = acceptLists.toArray(new int[0][]);
-    int maxAtom = 0;
-    for (long key : edges.keySet()) {
-      if ((key >>> 32) == 0) {
-        maxAtom = Math.max(maxAtom, (int) key);
-      }
-    }
-    this.rootNext = new int[maxAtom + 1];
-    Arrays.fill(rootNext, -1);
+    int[] maxRootAtom = {0};
+    int[] atomEdgeCount = {0};
     edges.forEach((key, target) -> {
-      if ((key >>> 32) == 0) {
-        rootNext[(int) (long) key] = target;
+      int from = EdgeTable.state(key);
+      int atom = EdgeTable.atom(key);
+      if (atom == ANY) {
+        wildcardNext[from] = target;
+      } else {
+        atomMask[from] |= 1L << (atom & 63);
+        atomEdgeCount[0]++;
+      }
+      if (from == 0) {
+        maxRootAtom[0] = Math.max(maxRootAtom[0], atom);
       }
     });
-    long[] atomEdges = edges.keySet().stream().mapToLong(Long::longValue)
-        .filter(key -> (int) key != ANY).sorted().toArray(); // by state, then atom
+    this.accepts = acceptLists.toArray(new int[0][]);
+    this.rootNext = new int[maxRootAtom[0] + 1];
+    Arrays.fill(rootNext, -1);
+    long[] atomEdges = new long[atomEdgeCount[0]];
+    int[] filled = {0};
+    edges.forEach((key, target) -> {
+      if (EdgeTable.state(key) == 0) {
+        rootNext[EdgeTable.atom(key)] = target;
+      }
+      if (EdgeTable.atom(key) != ANY) {
+        atomEdges[filled[0]++] = key;
+      }
+    });
+    Arrays.sort(atomEdges); // by state, then atom
     this.edgeFrom = new int[stateCount + 1];
     this.edgeAtom = new int[atomEdges.length];
     this.edgeTarget = new int[atomEdges.length];
     for (int e = 0; e < atomEdges.length; e++) {
-      edgeFrom[(int) (atomEdges[e] >>> 32) + 1]++;
-      edgeAtom[e] = (int) atomEdges[e];
+      edgeFrom[EdgeTable.state(atomEdges[e]) + 1]++;
+      edgeAtom[e] = EdgeTable.atom(atomEdges[e]);
       edgeTarget[e] = edges.get(atomEdges[e]);
     }
     for (int state = 0; state < stateCount; state++) {
@@ -187,7 +193,8 @@ public final class PatternAutomaton {
   /** Inserts atom sequences one by one; not thread-safe, used once per lexicon. */
   public static final class Builder {
     private final int maxStates;
-    private final Map<Long, Integer> edges = new HashMap<>();
+    /** The trie's edges; null once {@link #build} has made the automaton. */
+    private EdgeTable edges = new EdgeTable(1 << 16);
     private final List<int[]> accepts = new ArrayList<>();
     private int patternCount;
 
@@ -207,14 +214,15 @@ public final class PatternAutomaton {
      * @return false if the automaton would grow past its state limit (nothing is added then)
      */
     public boolean add(int patternId, int[] atoms) {
+      checkState(edges != null, "the automaton is built already");
       if (atoms.length == 0 || atoms[0] == ANY) {
         throw new IllegalArgumentException("a sequence must start with a non-wildcard atom");
       }
       int state = 0;
       int needed = 0;
       for (int atom : atoms) {
-        Integer child = edges.get(key(state, atom));
-        if (child == null) {
+        int child = edges.get(EdgeTable.key(state, atom));
+        if (child < 0) {
           needed = atoms.length;
           break;
         }
@@ -225,9 +233,9 @@ public final class PatternAutomaton {
       }
       state = 0;
       for (int atom : atoms) {
-        long key = key(state, atom);
-        Integer child = edges.get(key);
-        if (child == null) {
+        long key = EdgeTable.key(state, atom);
+        int child = edges.get(key);
+        if (child < 0) {
           child = accepts.size();
           accepts.add(null);
           edges.put(key, child);
@@ -252,7 +260,9 @@ public final class PatternAutomaton {
       return this;
     }
 
+    /** Makes the automaton; the builder is spent then (it lets go of its trie). */
     public PatternAutomaton build() {
+      checkState(edges != null, "the automaton is built already");
       return minimized();
     }
 
@@ -270,37 +280,47 @@ public final class PatternAutomaton {
      */
     private PatternAutomaton minimized() {
       int n = accepts.size();
-      int[][] childAtoms = new int[n][];
-      int[][] childStates = new int[n][];
-      int[] degree = new int[n];
-      for (long key : edges.keySet()) {
-        degree[(int) (key >>> 32)]++;
+      // The trie's edges as rows: state s's are rowStart[s] .. rowStart[s + 1] - 1, by atom.
+      long[] rowKey = new long[edges.size()];
+      int[] filled = {0};
+      edges.forEach((key, target) -> rowKey[filled[0]++] = key);
+      Arrays.sort(rowKey);
+      int[] rowStart = new int[n + 1];
+      int[] rowTarget = new int[rowKey.length];
+      for (int e = 0; e < rowKey.length; e++) {
+        rowStart[EdgeTable.state(rowKey[e]) + 1]++;
+        rowTarget[e] = edges.get(rowKey[e]);
       }
       for (int s = 0; s < n; s++) {
-        childAtoms[s] = new int[degree[s]];
-        childStates[s] = new int[degree[s]];
-        degree[s] = 0;
+        rowStart[s + 1] += rowStart[s];
       }
-      for (Map.Entry<Long, Integer> e : edges.entrySet()) {
-        int from = (int) (e.getKey() >>> 32);
-        childAtoms[from][degree[from]] = (int) (long) e.getKey();
-        childStates[from][degree[from]++] = e.getValue();
-      }
+      edges = null; // the rows hold the trie now; its table is the biggest thing loading holds
+      // The register of distinct futures: an open-addressing table of representative states,
+      // holding the distinct futures only (the minimised states, a small share of the trie's),
+      // probed with a state's future and compared row against row, so
+      // that a state costs no object (a record per state made the 200,000 states of the
+      // default lexicon's trie the peak of its loading).
       int[] canonical = new int[n];
-      Map<Signature, Integer> register = new HashMap<>();
-      for (int s = n - 1; s >= 0; s--) {
-        int[] list = accepts.get(s);
-        int[] acceptsSorted = list == null ? new int[0] : list.clone();
-        Arrays.sort(acceptsSorted);
-        long[] out = new long[childAtoms[s].length];
-        for (int c = 0; c < out.length; c++) {
-          out[c] = ((long) childAtoms[s][c] << 32) | canonical[childStates[s][c]];
+      int[] register = new int[Integer.highestOneBit(Math.max(16, n)) << 1];
+      Arrays.fill(register, -1);
+      int mask = register.length - 1;
+      for (int s = n - 1; s > 0; s--) {
+        int slot = futureHash(s, rowKey, rowStart, rowTarget, canonical) & mask;
+        while (true) {
+          int representative = register[slot];
+          if (representative < 0) {
+            register[slot] = s;
+            canonical[s] = s;
+            break;
+          }
+          if (sameFuture(representative, s, rowKey, rowStart, rowTarget, canonical)) {
+            canonical[s] = representative;
+            break;
+          }
+          slot = (slot + 1) & mask;
         }
-        Arrays.sort(out);
-        Signature signature = new Signature(acceptsSorted, out);
-        Integer existing = s == 0 ? null : register.putIfAbsent(signature, s);
-        canonical[s] = existing == null ? s : existing;
       }
+      canonical[0] = 0; // the root is never merged
       // Number the surviving states densely, the root first.
       int[] renumber = new int[n];
       Arrays.fill(renumber, -1);
@@ -311,38 +331,71 @@ public final class PatternAutomaton {
           newAccepts.add(accepts.get(s));
         }
       }
-      Map<Long, Integer> newEdges = new HashMap<>();
-      for (Map.Entry<Long, Integer> e : edges.entrySet()) {
-        int from = (int) (e.getKey() >>> 32);
+      EdgeTable newEdges = new EdgeTable(newAccepts.size() * 2);
+      for (int e = 0; e < rowKey.length; e++) {
+        int from = EdgeTable.state(rowKey[e]);
         if (canonical[from] == from) {
-          newEdges.put(key(renumber[from], (int) (long) e.getKey()),
-              renumber[canonical[e.getValue()]]);
+          newEdges.put(EdgeTable.key(renumber[from], EdgeTable.atom(rowKey[e])),
+              renumber[canonical[rowTarget[e]]]);
         }
       }
       return new PatternAutomaton(newAccepts.size(), patternCount, newEdges, newAccepts);
     }
 
-    /** A state's future: what it accepts and where its edges lead (canonical states). */
-    private record Signature(int[] accepts, long[] edges) {
-      @Override
-      public boolean equals(Object o) {
-        return o instanceof Signature other && Arrays.equals(accepts, other.accepts)
-            && Arrays.equals(edges, other.edges);
+    /**
+     * A hash of a state's future: its accepted patterns (in any order) and its edges' atoms and
+     * canonical targets (in row order).
+     */
+    private int futureHash(int s, long[] rowKey, int[] rowStart, int[] rowTarget,
+        int[] canonical) {
+      int hash = 0;
+      int[] list = accepts.get(s);
+      if (list != null) {
+        for (int pattern : list) {
+          hash += pattern * 0x9E3779B9; // a sum, so the order of the list does not count
+        }
       }
-
-      @Override
-      public int hashCode() {
-        return 31 * Arrays.hashCode(accepts) + Arrays.hashCode(edges);
+      for (int e = rowStart[s]; e < rowStart[s + 1]; e++) {
+        hash = 31 * hash + EdgeTable.atom(rowKey[e]);
+        hash = 31 * hash + canonical[rowTarget[e]];
       }
-
-      @Override
-      public String toString() {
-        return Arrays.toString(accepts) + Arrays.toString(edges);
-      }
+      return hash ^ (hash >>> 16);
     }
 
-    private static long key(int state, int atom) {
-      return ((long) state << 32) | (atom & 0xFFFFFFFFL);
+    /** Whether states {@code a} and {@code b} accept the same patterns and step alike. */
+    private boolean sameFuture(int a, int b, long[] rowKey, int[] rowStart, int[] rowTarget,
+        int[] canonical) {
+      int length = rowStart[a + 1] - rowStart[a];
+      if (length != rowStart[b + 1] - rowStart[b] || !sameSet(accepts.get(a), accepts.get(b))) {
+        return false;
+      }
+      for (int i = 0; i < length; i++) {
+        int ea = rowStart[a] + i;
+        int eb = rowStart[b] + i;
+        if (EdgeTable.atom(rowKey[ea]) != EdgeTable.atom(rowKey[eb])
+            || canonical[rowTarget[ea]] != canonical[rowTarget[eb]]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Whether two accept lists (null for none; no duplicates) hold the same patterns. */
+    private static boolean sameSet(int[] a, int[] b) {
+      if (a == null || b == null) {
+        return a == b;
+      }
+      if (a.length != b.length) {
+        return false;
+      }
+      if (a.length == 1) {
+        return a[0] == b[0];
+      }
+      int[] sortedA = a.clone();
+      int[] sortedB = b.clone();
+      Arrays.sort(sortedA);
+      Arrays.sort(sortedB);
+      return Arrays.equals(sortedA, sortedB);
     }
   }
 }
