@@ -22,9 +22,9 @@ import java.util.List;
  * so patterns that share a prefix share its states. The trie is then minimised: states with the
  * same future (same accepted patterns, same edges to equivalent states) are merged, so shared
  * suffixes share states too; the default lexicon's expanded sequences make a trie of about
- * 200,000 states and an automaton of 4,400. The trie is built in an {@link EdgeTable}, 16 bytes
- * an edge, and minimised without an object per state: loading is bounded by it, and the default
- * lexicon loads in a 32 MiB heap. A state's edges are a row of two arrays
+ * 200,000 states and an automaton of 4,400. The trie is the peak of loading a lexicon, so it is
+ * kept in int arrays, 12 bytes a state, and minimised without an object per state
+ * ({@link Builder}): the default lexicon loads in a 32 MiB heap. A state's edges are a row of two arrays
  * (atom, target) in ascending atom order, the wildcard's apart. The automaton is
  * non-deterministic only because a token satisfies several atoms; each atom has at most one
  * successor.
@@ -82,53 +82,61 @@ public final class PatternAutomaton {
   private final int[] edgeAtom;
   private final int[] edgeTarget;
 
-  private PatternAutomaton(int stateCount, int patternCount, EdgeTable edges,
+  /**
+   * The automaton of {@code stateCount} states whose edges are {@code rows}: state {@code s}'s
+   * are {@code rows[rowStart[s]] .. rows[rowStart[s + 1] - 1]}, each {@code atom << 32 | target}
+   * and in ascending atom order, so the wildcard's ({@code ANY}, atom 0) comes first.
+   */
+  private PatternAutomaton(int stateCount, int patternCount, int[] rowStart, long[] rows,
       List<int[]> acceptLists) {
     this.stateCount = stateCount;
     this.patternCount = patternCount;
+    this.accepts = acceptLists.toArray(new int[0][]);
     this.wildcardNext = new int[stateCount];
     Arrays.fill(wildcardNext, -1);
     this.atomMask = new long[stateCount];
-    int[] maxRootAtom = {0};
-    int[] atomEdgeCount = {0};
-    edges.forEach((key, target) -> {
-      int from = EdgeTable.state(key);
-      int atom = EdgeTable.atom(key);
-      if (atom == ANY) {
-        wildcardNext[from] = target;
-      } else {
-        atomMask[from] |= 1L << (atom & 63);
-        atomEdgeCount[0]++;
-      }
-      if (from == 0) {
-        maxRootAtom[0] = Math.max(maxRootAtom[0], atom);
-      }
-    });
-    this.accepts = acceptLists.toArray(new int[0][]);
-    this.rootNext = new int[maxRootAtom[0] + 1];
-    Arrays.fill(rootNext, -1);
-    long[] atomEdges = new long[atomEdgeCount[0]];
-    int[] filled = {0};
-    edges.forEach((key, target) -> {
-      if (EdgeTable.state(key) == 0) {
-        rootNext[EdgeTable.atom(key)] = target;
-      }
-      if (EdgeTable.atom(key) != ANY) {
-        atomEdges[filled[0]++] = key;
-      }
-    });
-    Arrays.sort(atomEdges); // by state, then atom
     this.edgeFrom = new int[stateCount + 1];
-    this.edgeAtom = new int[atomEdges.length];
-    this.edgeTarget = new int[atomEdges.length];
-    for (int e = 0; e < atomEdges.length; e++) {
-      edgeFrom[EdgeTable.state(atomEdges[e]) + 1]++;
-      edgeAtom[e] = EdgeTable.atom(atomEdges[e]);
-      edgeTarget[e] = edges.get(atomEdges[e]);
+    int wildcards = 0;
+    for (int state = 0; state < stateCount; state++) {
+      int first = rowStart[state];
+      if (first < rowStart[state + 1] && rowAtom(rows[first]) == ANY) {
+        wildcardNext[state] = rowTarget(rows[first]);
+        wildcards++;
+      }
+      edgeFrom[state + 1] = rowStart[state + 1] - wildcards;
+    }
+    this.edgeAtom = new int[rows.length - wildcards];
+    this.edgeTarget = new int[rows.length - wildcards];
+    int e = 0;
+    for (long row : rows) {
+      if (rowAtom(row) != ANY) {
+        edgeAtom[e] = rowAtom(row);
+        edgeTarget[e++] = rowTarget(row);
+      }
+    }
+    int rootEnd = rowStart[1];
+    this.rootNext = new int[rootEnd == 0 ? 1 : rowAtom(rows[rootEnd - 1]) + 1];
+    Arrays.fill(rootNext, -1);
+    for (int r = 0; r < rootEnd; r++) {
+      rootNext[rowAtom(rows[r])] = rowTarget(rows[r]);
     }
     for (int state = 0; state < stateCount; state++) {
-      edgeFrom[state + 1] += edgeFrom[state];
+      for (int f = edgeFrom[state]; f < edgeFrom[state + 1]; f++) {
+        atomMask[state] |= 1L << (edgeAtom[f] & 63);
+      }
     }
+  }
+
+  private static long row(int atom, int target) {
+    return ((long) atom << 32) | (target & 0xFFFFFFFFL);
+  }
+
+  private static int rowAtom(long row) {
+    return (int) (row >>> 32);
+  }
+
+  private static int rowTarget(long row) {
+    return (int) row;
   }
 
   /** The first of {@code state}'s edges in {@link #edgeAtom}; its last is before the next's. */
@@ -190,22 +198,43 @@ public final class PatternAutomaton {
     return accepts[state];
   }
 
-  /** Inserts atom sequences one by one; not thread-safe, used once per lexicon. */
+  /**
+   * Inserts atom sequences one by one into a trie, then minimises it; not thread-safe, used
+   * once per lexicon.
+   *
+   * <p>The trie is held as three int arrays (the atom into each state, its first child, its next
+   * sibling), 12 bytes a state, and the root's children also by atom, since the root has one
+   * child for every atom a pattern starts with while other states have a few. The default
+   * lexicon's trie has about 200,000 states, so what loading a lexicon costs is mostly this:
+   * boxed in a {@code HashMap<Long, Integer>} of edges, and with a record per state in the
+   * minimisation, loading the default lexicon needed a 48 MiB heap.
+   */
   public static final class Builder {
     private final int maxStates;
-    /** The trie's edges; null once {@link #build} has made the automaton. */
-    private EdgeTable edges = new EdgeTable(1 << 16);
+    private int stateCount = 1; // the root
+    /** Per state: the atom of the edge into it (the root's is unused). */
+    private int[] atomInto = new int[1 << 12];
+    /** Per state: its first child, or -1. */
+    private int[] firstChild = new int[1 << 12];
+    /** Per state: the next child of its parent, or -1. */
+    private int[] nextSibling = new int[1 << 12];
+    /** Per atom: the root's child under it, or -1 (or past the end). */
+    private int[] rootChild = new int[64];
     private final List<int[]> accepts = new ArrayList<>();
     private int patternCount;
+    private boolean built;
 
     private Builder(int maxStates) {
       this.maxStates = maxStates;
+      firstChild[0] = -1;
+      nextSibling[0] = -1;
+      Arrays.fill(rootChild, -1);
       accepts.add(null); // the root
     }
 
     /** The number of states so far. */
     public int stateCount() {
-      return accepts.size();
+      return stateCount;
     }
 
     /**
@@ -214,33 +243,25 @@ public final class PatternAutomaton {
      * @return false if the automaton would grow past its state limit (nothing is added then)
      */
     public boolean add(int patternId, int[] atoms) {
-      checkState(edges != null, "the automaton is built already");
+      checkState(!built, "the automaton is built already");
       if (atoms.length == 0 || atoms[0] == ANY) {
         throw new IllegalArgumentException("a sequence must start with a non-wildcard atom");
       }
       int state = 0;
-      int needed = 0;
-      for (int atom : atoms) {
-        int child = edges.get(EdgeTable.key(state, atom));
+      int depth = 0;
+      while (depth < atoms.length) {
+        int child = child(state, atoms[depth]);
         if (child < 0) {
-          needed = atoms.length;
           break;
         }
         state = child;
+        depth++;
       }
-      if (needed > 0 && accepts.size() + needed > maxStates) {
+      if (stateCount + (atoms.length - depth) > maxStates) {
         return false;
       }
-      state = 0;
-      for (int atom : atoms) {
-        long key = EdgeTable.key(state, atom);
-        int child = edges.get(key);
-        if (child < 0) {
-          child = accepts.size();
-          accepts.add(null);
-          edges.put(key, child);
-        }
-        state = child;
+      for (; depth < atoms.length; depth++) {
+        state = addChild(state, atoms[depth]);
       }
       int[] list = accepts.get(state);
       if (list == null) {
@@ -254,6 +275,43 @@ public final class PatternAutomaton {
       return true;
     }
 
+    /** The child of {@code state} under {@code atom}, or -1. */
+    private int child(int state, int atom) {
+      if (state == 0) {
+        return atom < rootChild.length ? rootChild[atom] : -1;
+      }
+      for (int c = firstChild[state]; c >= 0; c = nextSibling[c]) {
+        if (atomInto[c] == atom) {
+          return c;
+        }
+      }
+      return -1;
+    }
+
+    private int addChild(int parent, int atom) {
+      if (stateCount == atomInto.length) {
+        int grown = stateCount + (stateCount >> 1);
+        atomInto = Arrays.copyOf(atomInto, grown);
+        firstChild = Arrays.copyOf(firstChild, grown);
+        nextSibling = Arrays.copyOf(nextSibling, grown);
+      }
+      int state = stateCount++;
+      atomInto[state] = atom;
+      firstChild[state] = -1;
+      nextSibling[state] = firstChild[parent];
+      firstChild[parent] = state;
+      accepts.add(null);
+      if (parent == 0) {
+        if (atom >= rootChild.length) {
+          int old = rootChild.length;
+          rootChild = Arrays.copyOf(rootChild, Math.max(atom + 1, old * 2));
+          Arrays.fill(rootChild, old, rootChild.length, -1);
+        }
+        rootChild[atom] = state;
+      }
+      return state;
+    }
+
     /** Declares the total number of patterns (some may have added no sequence). */
     public Builder patternCount(int count) {
       patternCount = Math.max(patternCount, count);
@@ -262,7 +320,8 @@ public final class PatternAutomaton {
 
     /** Makes the automaton; the builder is spent then (it lets go of its trie). */
     public PatternAutomaton build() {
-      checkState(edges != null, "the automaton is built already");
+      checkState(!built, "the automaton is built already");
+      built = true;
       return minimized();
     }
 
@@ -279,33 +338,41 @@ public final class PatternAutomaton {
      * automaton, done after the fact).
      */
     private PatternAutomaton minimized() {
-      int n = accepts.size();
-      // The trie's edges as rows: state s's are rowStart[s] .. rowStart[s + 1] - 1, by atom.
-      long[] rowKey = new long[edges.size()];
-      int[] filled = {0};
-      edges.forEach((key, target) -> rowKey[filled[0]++] = key);
-      Arrays.sort(rowKey);
+      int n = stateCount;
+      // The trie's edges as rows: state s's are rows[rowStart[s] .. rowStart[s + 1] - 1], each
+      // atom << 32 | child, in ascending atom order.
       int[] rowStart = new int[n + 1];
-      int[] rowTarget = new int[rowKey.length];
-      for (int e = 0; e < rowKey.length; e++) {
-        rowStart[EdgeTable.state(rowKey[e]) + 1]++;
-        rowTarget[e] = edges.get(rowKey[e]);
-      }
       for (int s = 0; s < n; s++) {
-        rowStart[s + 1] += rowStart[s];
+        int children = 0;
+        for (int c = firstChild[s]; c >= 0; c = nextSibling[c]) {
+          children++;
+        }
+        rowStart[s + 1] = rowStart[s] + children;
       }
-      edges = null; // the rows hold the trie now; its table is the biggest thing loading holds
+      long[] rows = new long[rowStart[n]];
+      for (int s = 0; s < n; s++) {
+        int at = rowStart[s];
+        for (int c = firstChild[s]; c >= 0; c = nextSibling[c]) {
+          rows[at++] = row(atomInto[c], c);
+        }
+        Arrays.sort(rows, rowStart[s], rowStart[s + 1]);
+      }
+      // The rows hold the trie now; let go of the arrays that built it (a big lexicon's trie is
+      // the peak of loading it).
+      atomInto = null;
+      firstChild = null;
+      nextSibling = null;
+      rootChild = null;
       // The register of distinct futures: an open-addressing table of representative states,
       // holding the distinct futures only (the minimised states, a small share of the trie's),
-      // probed with a state's future and compared row against row, so
-      // that a state costs no object (a record per state made the 200,000 states of the
-      // default lexicon's trie the peak of its loading).
+      // probed with a state's future and compared row against row, so that a state costs no
+      // object.
       int[] canonical = new int[n];
       int[] register = new int[Integer.highestOneBit(Math.max(16, n)) << 1];
       Arrays.fill(register, -1);
       int mask = register.length - 1;
       for (int s = n - 1; s > 0; s--) {
-        int slot = futureHash(s, rowKey, rowStart, rowTarget, canonical) & mask;
+        int slot = futureHash(s, rows, rowStart, canonical) & mask;
         while (true) {
           int representative = register[slot];
           if (representative < 0) {
@@ -313,7 +380,7 @@ public final class PatternAutomaton {
             canonical[s] = s;
             break;
           }
-          if (sameFuture(representative, s, rowKey, rowStart, rowTarget, canonical)) {
+          if (sameFuture(representative, s, rows, rowStart, canonical)) {
             canonical[s] = representative;
             break;
           }
@@ -321,9 +388,8 @@ public final class PatternAutomaton {
         }
       }
       canonical[0] = 0; // the root is never merged
-      // Number the surviving states densely, the root first.
+      // Number the surviving states densely, the root first, and write their rows anew.
       int[] renumber = new int[n];
-      Arrays.fill(renumber, -1);
       List<int[]> newAccepts = new ArrayList<>();
       for (int s = 0; s < n; s++) {
         if (canonical[s] == s) {
@@ -331,23 +397,33 @@ public final class PatternAutomaton {
           newAccepts.add(accepts.get(s));
         }
       }
-      EdgeTable newEdges = new EdgeTable(newAccepts.size() * 2);
-      for (int e = 0; e < rowKey.length; e++) {
-        int from = EdgeTable.state(rowKey[e]);
-        if (canonical[from] == from) {
-          newEdges.put(EdgeTable.key(renumber[from], EdgeTable.atom(rowKey[e])),
-              renumber[canonical[rowTarget[e]]]);
+      int m = newAccepts.size();
+      int[] newRowStart = new int[m + 1];
+      for (int s = 0; s < n; s++) {
+        if (canonical[s] == s) {
+          newRowStart[renumber[s] + 1] = rowStart[s + 1] - rowStart[s];
         }
       }
-      return new PatternAutomaton(newAccepts.size(), patternCount, newEdges, newAccepts);
+      for (int t = 0; t < m; t++) {
+        newRowStart[t + 1] += newRowStart[t];
+      }
+      long[] newRows = new long[newRowStart[m]];
+      for (int s = 0; s < n; s++) {
+        if (canonical[s] == s) {
+          int at = newRowStart[renumber[s]];
+          for (int e = rowStart[s]; e < rowStart[s + 1]; e++) {
+            newRows[at++] = row(rowAtom(rows[e]), renumber[canonical[rowTarget(rows[e])]]);
+          }
+        }
+      }
+      return new PatternAutomaton(m, patternCount, newRowStart, newRows, newAccepts);
     }
 
     /**
      * A hash of a state's future: its accepted patterns (in any order) and its edges' atoms and
      * canonical targets (in row order).
      */
-    private int futureHash(int s, long[] rowKey, int[] rowStart, int[] rowTarget,
-        int[] canonical) {
+    private int futureHash(int s, long[] rows, int[] rowStart, int[] canonical) {
       int hash = 0;
       int[] list = accepts.get(s);
       if (list != null) {
@@ -356,24 +432,22 @@ public final class PatternAutomaton {
         }
       }
       for (int e = rowStart[s]; e < rowStart[s + 1]; e++) {
-        hash = 31 * hash + EdgeTable.atom(rowKey[e]);
-        hash = 31 * hash + canonical[rowTarget[e]];
+        hash = 31 * hash + rowAtom(rows[e]);
+        hash = 31 * hash + canonical[rowTarget(rows[e])];
       }
       return hash ^ (hash >>> 16);
     }
 
     /** Whether states {@code a} and {@code b} accept the same patterns and step alike. */
-    private boolean sameFuture(int a, int b, long[] rowKey, int[] rowStart, int[] rowTarget,
-        int[] canonical) {
+    private boolean sameFuture(int a, int b, long[] rows, int[] rowStart, int[] canonical) {
       int length = rowStart[a + 1] - rowStart[a];
       if (length != rowStart[b + 1] - rowStart[b] || !sameSet(accepts.get(a), accepts.get(b))) {
         return false;
       }
       for (int i = 0; i < length; i++) {
-        int ea = rowStart[a] + i;
-        int eb = rowStart[b] + i;
-        if (EdgeTable.atom(rowKey[ea]) != EdgeTable.atom(rowKey[eb])
-            || canonical[rowTarget[ea]] != canonical[rowTarget[eb]]) {
+        long ra = rows[rowStart[a] + i];
+        long rb = rows[rowStart[b] + i];
+        if (rowAtom(ra) != rowAtom(rb) || canonical[rowTarget(ra)] != canonical[rowTarget(rb)]) {
           return false;
         }
       }
