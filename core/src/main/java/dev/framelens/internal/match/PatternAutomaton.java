@@ -24,8 +24,8 @@ import java.util.List;
  * suffixes share states too; the default lexicon's expanded sequences make a trie of about
  * 200,000 states and an automaton of 4,400. The trie is the peak of loading a lexicon, so it is
  * kept in int arrays, 12 bytes a state, and minimised without an object per state
- * ({@link Builder}): the default lexicon loads in a 32 MiB heap. A state's edges are a row of two arrays
- * (atom, target) in ascending atom order, the wildcard's apart. The automaton is
+ * ({@link Builder}): the default lexicon loads in a 28 MiB heap. A state's edges are a row of
+ * two arrays (atom, target) in ascending atom order, the wildcard's apart. The automaton is
  * non-deterministic only because a token satisfies several atoms; each atom has at most one
  * successor.
  *
@@ -44,9 +44,9 @@ import java.util.List;
  * lazily built DFA, so a warm token costs one table probe. A step computed afresh costs, per live
  * state, one array read for its wildcard successor and, only when the token's atoms can meet the
  * state's edges (a 64-bit mask test), one merge of its edges (most states have one) with the
- * token's sorted atoms; for the root, one array read per atom. Live states are the distinct partial matches in progress, bounded by the automaton's
- * depth times the gap width of the patterns that actually match here, not by the number of
- * rules. Memory: one entry per edge of the minimised automaton.
+ * token's sorted atoms; for the root, one array read per atom. Live states are the distinct
+ * partial matches in progress, bounded by the automaton's depth times the gap width of the
+ * patterns that actually match here, not by the number of rules. Memory: one entry per edge of the minimised automaton.
  */
 public final class PatternAutomaton {
   /** The wildcard atom: any single token. */
@@ -363,10 +363,10 @@ public final class PatternAutomaton {
       firstChild = null;
       nextSibling = null;
       rootChild = null;
-      // The register of distinct futures: an open-addressing table of representative states,
-      // holding the distinct futures only (the minimised states, a small share of the trie's),
-      // probed with a state's future and compared row against row, so that a state costs no
-      // object.
+      // The register of distinct futures: an open-addressing table of representative states
+      // (one per minimised state, a small share of the trie's; sized for the trie, so that it
+      // never fills), probed with a state's future and compared row against row, so that a
+      // state costs no object.
       int[] canonical = new int[n];
       int[] register = new int[Integer.highestOneBit(Math.max(16, n)) << 1];
       Arrays.fill(register, -1);
