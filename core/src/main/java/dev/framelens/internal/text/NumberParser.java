@@ -108,6 +108,14 @@ public final class NumberParser {
   /** Words after which "scores" is a quantity ("scores of", "scores were killed"). */
   private static final CharArraySet AFTER_SCORES = words("of", "more", "were", "was", "are", "have",
       "had", "dead", "killed", "died", "wounded", "injured", "fled", "others");
+  /**
+   * Words after which four digits followed by a word are a year that qualifies a noun: "the
+   * 2021 murders", "its 2019 election", "a 1994 report". A count of 1,800 or more written
+   * without its comma after one of them ("the 2000 soldiers") is read as a year too: news
+   * writes such counts with the comma.
+   */
+  private static final CharArraySet YEAR_DETERMINERS = words("the", "a", "its", "their", "his",
+      "her", "our", "this", "that", "whose");
   /** Words after which four digits are a year. */
   private static final CharArraySet TIME_WORDS = union(MONTHS, words("in", "since", "by",
       "from", "until", "till", "during", "before", "after", "of", "through", "early", "late",
@@ -330,7 +338,9 @@ public final class NumberParser {
 
   /**
    * "In 2023", "since 1995", "by March 2011": four plain digits from 1800 to 2100 after a word
-   * that introduces a time are a year, not a count.
+   * that introduces a time are a year, not a count; so are they between a determiner and a
+   * word ("the 2021 murders"), but not before another number ("the 1984-99 period", "the 1800
+   * to 2000 soldiers": spans and ranges, read below).
    */
   private static boolean isYear(TokenBuffer t, int i) {
     if ((t.flags[i] & TokenSink.NUMERIC) == 0 || t.termLength[i] != 4) {
@@ -344,8 +354,16 @@ public final class NumberParser {
       }
       value = value * 10 + (c - '0');
     }
-    return value >= 1800 && value <= 2100 && i > 0
-        && in(TIME_WORDS, t, i - 1);
+    if (value < 1800 || value > 2100 || i == 0) {
+      return false;
+    }
+    if (in(TIME_WORDS, t, i - 1)) {
+      return true;
+    }
+    int next = i + 1;
+    return in(YEAR_DETERMINERS, t, i - 1) && next < t.size
+        && (t.flags[next] & TokenSink.NUMERIC) == 0 && !t.is(next, "to") && !t.is(next, "and")
+        && !t.is(next, "or");
   }
 
   /**

@@ -271,9 +271,20 @@ class NumberParserTest {
       "the 40th day | the 40th day",
       "in the 1990s | in the 1990s",
       "the 3rd Brigade | the 3rd Brigade",
+      // a year as a noun's modifier, after a determiner ("the 2021 murders" named no 2,021)
+      "the 2021 murders of his wife | the 2021 murders of his wife",
+      "its 2019 election | its 2019 election",
+      "a 1994 report | a 1994 report",
   })
   void numbersThatLabelRatherThanCountAreNotNumbers(String text, String tokens) {
     assertEquals(List.of(tokens.split(" ")), merged(text));
+  }
+
+  @Test
+  void aYearAfterADeterminerIsNoCountButCommasAndOtherWordsBeforeItMakeOne() {
+    assertEquals(List.of("the", "<1,500>=1500/1500/1500", "soldiers"), merged("the 1,500 soldiers"));
+    assertEquals(List.of("killed", "<2000>=2000/2000/2000", "people"), merged("killed 2000 people"));
+    assertEquals(List.of("the", "<12,000>=12000/12000/12000", "dead"), merged("the 12,000 dead"));
   }
 
   @Test
