@@ -343,18 +343,7 @@ public final class NumberParser {
    * to 2000 soldiers": spans and ranges, read below).
    */
   private static boolean isYear(TokenBuffer t, int i) {
-    if ((t.flags[i] & TokenSink.NUMERIC) == 0 || t.termLength[i] != 4) {
-      return false;
-    }
-    int value = 0;
-    for (int k = 0; k < 4; k++) {
-      char c = t.pool[t.termOffset[i] + k];
-      if (c < '0' || c > '9') {
-        return false;
-      }
-      value = value * 10 + (c - '0');
-    }
-    if (value < 1800 || value > 2100 || i == 0) {
+    if (i == 0 || !isFourDigitYear(t, i)) {
       return false;
     }
     if (in(TIME_WORDS, t, i - 1)) {
