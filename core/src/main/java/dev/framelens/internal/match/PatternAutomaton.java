@@ -46,7 +46,8 @@ import java.util.List;
  * state's edges (a 64-bit mask test), one merge of its edges (most states have one) with the
  * token's sorted atoms; for the root, one array read per atom. Live states are the distinct
  * partial matches in progress, bounded by the automaton's depth times the gap width of the
- * patterns that actually match here, not by the number of rules. Memory: one entry per edge of the minimised automaton.
+ * patterns that actually match here, not by the number of rules. Memory: one entry per edge of
+ * the minimised automaton.
  */
 public final class PatternAutomaton {
   /** The wildcard atom: any single token. */

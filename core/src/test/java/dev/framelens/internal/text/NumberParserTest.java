@@ -282,8 +282,10 @@ class NumberParserTest {
 
   @Test
   void aYearAfterADeterminerIsNoCountButCommasAndOtherWordsBeforeItMakeOne() {
-    assertEquals(List.of("the", "<1,500>=1500/1500/1500", "soldiers"), merged("the 1,500 soldiers"));
-    assertEquals(List.of("killed", "<2000>=2000/2000/2000", "people"), merged("killed 2000 people"));
+    assertEquals(List.of("the", "<1,500>=1500/1500/1500", "soldiers"),
+        merged("the 1,500 soldiers"));
+    assertEquals(List.of("killed", "<2000>=2000/2000/2000", "people"),
+        merged("killed 2000 people"));
     assertEquals(List.of("the", "<12,000>=12000/12000/12000", "dead"), merged("the 12,000 dead"));
   }
 
