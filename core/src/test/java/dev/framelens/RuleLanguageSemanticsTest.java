@@ -377,6 +377,29 @@ class RuleLanguageSemanticsTest {
   }
 
   @Test
+  void aTriggerOfTheParagraphOnWordsARuleAskedForIsPartOfTheRule() {
+    // "no match for" is a way to lose, not a sports fixture: its "match" triggers no mute, as a
+    // sentence's trigger on a rule's own words does not act (bug: the army below was muted).
+    FrameDetector d = detector("""
+        set @sport = league match
+        set @club = club fans
+        frame defeat
+          rule overmatched : (was | were) no match for
+          rule lost : lost ...{0,2} battle
+        modifier off-topic scope around paragraph unless @club : @sport
+          * -> drop
+        """);
+    assertEquals(Set.of(Frame.DEFEAT),
+        d.analyze("The army was no match for the rebels. It fled north.").labels());
+    assertEquals(Set.of(Frame.DEFEAT),
+        d.analyze("The rebels were no match for the army.").labels());
+    // The same word elsewhere in the paragraph, or in a rule's gap, still mutes it.
+    assertEquals(Set.of(), d.analyze("The army was no match for the rebels. The match was off.")
+        .labels());
+    assertEquals(Set.of(), d.analyze("The army lost a league battle.").labels());
+  }
+
+  @Test
   void theContestGateMutesALongDocumentThatNamesNoContest() {
     FrameDetector d = detector("""
         set @armed = army militia

@@ -126,8 +126,13 @@ final class ContextResolution implements SequenceIndex.Tokens {
     for (int p = 0; p < patterns.length; p++) {
       conditions[p] = patterns[p].conditions.toArray(new Syntax.Condition[0]);
     }
+    BitSet slotAtoms = new BitSet();
+    slotAtoms.set(PatternAutomaton.NUMBER);
+    slotAtoms.set(PatternAutomaton.CAPITALIZED);
+    lexicon.setAtoms.values().forEach(slotAtoms::set);
+    lexicon.whoCategories.keySet().forEach(slotAtoms::set);
     this.paragraph = new ParagraphModifiers(patterns, immune, effectDescriptions,
-        lexicon.contestGateParagraphs, lexicon.contestGateAtoms);
+        lexicon.contestGateParagraphs, lexicon.contestGateAtoms, slotAtoms);
   }
 
   /** The sequence indexes it searches (for tests: the pool's workspaces share them). */

@@ -68,10 +68,16 @@ final class ParagraphModifiers {
   private int firstSentence;
   /** The paragraphs of the document read so far (those with a sentence), for the gate. */
   private int paragraphsRead;
+  /**
+   * The atoms that stand for a slot rather than a word: sets, {@code CAP}, {@code NUMBER}, the
+   * {@code who} categories (see {@link #onRuleWords}).
+   */
+  private final BitSet slotAtoms;
 
   ParagraphModifiers(PatternInfo[] patterns, BitSet[] immune, String[][] effectDescriptions,
-      int gateParagraphs, int[] gateAtoms) {
+      int gateParagraphs, int[] gateAtoms, BitSet slotAtoms) {
     this.patterns = patterns;
+    this.slotAtoms = slotAtoms;
     this.gateParagraphs = gateParagraphs;
     this.immune = immune;
     this.effectDescriptions = effectDescriptions;
@@ -184,18 +190,53 @@ final class ParagraphModifiers {
     return false;
   }
 
-  /** Notes the window's triggers that overlap no longer one (overlaps already resolved). */
+  /**
+   * Notes the window's triggers that overlap no longer one (overlaps already resolved) and are
+   * not the very words a rule match spelled out: "match" in "was no match for" is the rule's
+   * word, not the paragraph's subject, as a sentence's trigger on a rule's own words is part of
+   * the rule (see {@link ContextResolution}). A trigger that fills a slot of the rule (a word of
+   * a set, a capitalised name, a number) or a gap still says what the paragraph is about:
+   * "Stocks" in "Stocks staged a comeback", "murder inquiry" beside a death toll. Rule matches
+   * must have their paths.
+   */
   void noteTriggers(WindowMatches matches, TokenBuffer tokens) {
     int[] found = matches.of(Syntax.PatternKind.MODIFIER);
     for (int ti = 0; ti < matches.count(Syntax.PatternKind.MODIFIER); ti++) {
       int t = found[ti];
       int slot = slotOf[matches.pattern[t]];
-      if (slot >= 0 && !matches.dropped[t] && !triggered[slot]) {
+      if (slot >= 0 && !matches.dropped[t] && !triggered[slot]
+          && !onRuleWords(matches, matches.start[t], matches.end[t])) {
         triggered[slot] = true;
         triggerStart[slot] = tokens.start[matches.start[t]];
         triggerEnd[slot] = tokens.end[matches.end[t]];
       }
     }
+  }
+
+  /**
+   * Whether tokens {@code from..to} lie within a rule match whose path spelled out each of them
+   * as a word, lemma, stem or prefix of its own (not a set, {@code CAP}, {@code NUMBER} or a
+   * gap).
+   */
+  private boolean onRuleWords(WindowMatches matches, int from, int to) {
+    int[] rules = matches.of(Syntax.PatternKind.RULE);
+    for (int ri = 0; ri < matches.count(Syntax.PatternKind.RULE); ri++) {
+      int r = rules[ri];
+      int[] path = matches.path[r];
+      int start = matches.start[r];
+      if (path == null || from < start || to > matches.end[r]) {
+        continue;
+      }
+      boolean spelled = true;
+      for (int k = from; k <= to && spelled; k++) {
+        int atom = path[k - start];
+        spelled = atom != PatternAutomaton.ANY && !slotAtoms.get(atom);
+      }
+      if (spelled) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
