@@ -386,6 +386,8 @@ class RuleLanguageSemanticsTest {
         frame defeat
           rule overmatched : (was | were) no match for
           rule lost : lost ...{0,2} battle
+        frame survival-as-win
+          rule rallied : CAP rallied
         modifier off-topic scope around paragraph unless @club : @sport
           * -> drop
         """);
@@ -397,6 +399,9 @@ class RuleLanguageSemanticsTest {
     assertEquals(Set.of(), d.analyze("The army was no match for the rebels. The match was off.")
         .labels());
     assertEquals(Set.of(), d.analyze("The army lost a league battle.").labels());
+    // A word that fills a slot of the rule (here CAP) is what the paragraph is about.
+    assertEquals(Set.of(Frame.SURVIVAL_AS_WIN), d.analyze("Rebels rallied at dawn.").labels());
+    assertEquals(Set.of(), d.analyze("League rallied at dawn.").labels());
   }
 
   @Test
